@@ -1,0 +1,92 @@
+package vn.congvu.api;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The breakdown an indicator value belongs to: dimension name to code, such as {@code level=district}.
+ * Dimensions are kept sorted by name so that two equal breakdowns always read the same.
+ *
+ * @param dimensions dimension name to code; empty for a total
+ */
+public record Disaggregation(Map<String, String> dimensions) implements Comparable<Disaggregation> {
+
+    /** The total, broken down by nothing. */
+    public static final Disaggregation TOTAL = new Disaggregation(Map.of());
+
+    /** Copies and sorts the dimensions; names and codes must not be blank. */
+    public Disaggregation {
+        Objects.requireNonNull(dimensions, "dimensions");
+        TreeMap<String, String> sorted = new TreeMap<>();
+        dimensions.forEach((name, code) -> {
+            if (name == null || name.isBlank() || code == null || code.isBlank()) {
+                throw new IllegalArgumentException("a disaggregation needs a name and a code, got "
+                        + name + "=" + code);
+            }
+            if ((name + code).chars().anyMatch(c -> c == ',' || c == '=')) {
+                throw new IllegalArgumentException("a disaggregation name or code may not contain ',' or '=', got "
+                        + name + "=" + code);
+            }
+            sorted.put(name, code);
+        });
+        dimensions = Collections.unmodifiableSortedMap(sorted);
+    }
+
+    /**
+     * @param name a dimension name
+     * @param code the code in that dimension
+     * @return a breakdown by one dimension
+     */
+    public static Disaggregation of(String name, String code) {
+        return new Disaggregation(Map.of(name, code));
+    }
+
+    /**
+     * @param name a dimension name
+     * @return the code in that dimension, or null when the value is not broken down by it
+     */
+    public String code(String name) {
+        return dimensions.get(name);
+    }
+
+    /**
+     * Reads the written form back.
+     *
+     * @param written as {@link #toString()} writes it
+     * @return the breakdown
+     * @throws IllegalArgumentException if the text is not a written breakdown
+     */
+    public static Disaggregation parse(String written) {
+        if (written.equals("total")) {
+            return TOTAL;
+        }
+        Map<String, String> dimensions = new TreeMap<>();
+        for (String pair : written.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("'" + written + "' is not a disaggregation (name=code,...)");
+            }
+            dimensions.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return new Disaggregation(dimensions);
+    }
+
+    @Override
+    public int compareTo(Disaggregation other) {
+        return toString().compareTo(other.toString());
+    }
+
+    /** @return {@code name=code} pairs joined by commas, or {@code total} */
+    @Override
+    public String toString() {
+        if (dimensions.isEmpty()) {
+            return "total";
+        }
+        return dimensions.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(","));
+    }
+}

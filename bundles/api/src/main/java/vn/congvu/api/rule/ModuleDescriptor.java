@@ -1,0 +1,40 @@
+package vn.congvu.api.rule;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who a rule module is: its id, the province it belongs to, its title and legal basis, the dates it is
+ * valid for, what it reads and what it produces. Its version is the version of the bundle that holds it.
+ *
+ * @param id           a stable id, {@code <province>.<topic>}, such as {@code caobang.dossier-timeliness}
+ * @param provinceCode the official two-digit code of the province whose rules it encodes
+ * @param titleVi      its title in Vietnamese
+ * @param legalBasis   the documents it encodes, such as {@code Nghị định 61/2018/NĐ-CP}
+ * @param validFrom    the first day it applies to
+ * @param validUntil   the last day it applies to, or null while in force
+ * @param reads        the record type names it reads
+ * @param produces     the indicator codes it produces
+ */
+public record ModuleDescriptor(String id, String provinceCode, String titleVi, String legalBasis,
+                               LocalDate validFrom, LocalDate validUntil, List<String> reads,
+                               List<String> produces) {
+
+    /** @throws NullPointerException naming the part that is missing */
+    public ModuleDescriptor {
+        Objects.requireNonNull(id, "module descriptor: id is missing");
+        Objects.requireNonNull(provinceCode, "module descriptor " + id + ": province code is missing");
+        Objects.requireNonNull(validFrom, "module descriptor " + id + ": validFrom is missing");
+        reads = List.copyOf(reads);
+        produces = List.copyOf(produces);
+    }
+
+    /**
+     * @param day a calendar day
+     * @return whether the module applies on that day
+     */
+    public boolean appliesOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+    }
+}

@@ -1,0 +1,37 @@
+package vn.congvu.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Builds gRPC servers and client channels over the Netty transport, each with its own event loops and
+ * executor. grpc-java's shared default threads belong to whichever bundle first used them and die with it
+ * on a refresh; owning them per server and channel avoids that.
+ */
+@ProviderType
+public interface GrpcTransports {
+
+    /**
+     * Starts a server on the given address.
+     *
+     * @param address      where to listen; port 0 picks a free port
+     * @param services     the services to serve
+     * @param interceptors interceptors applied to every call, outermost first
+     * @return the running server; close it to stop it and release its threads
+     * @throws IOException if the address cannot be bound, with the address in the message
+     */
+    OwnedServer startServer(InetSocketAddress address, List<BindableService> services,
+                            List<ServerInterceptor> interceptors) throws IOException;
+
+    /**
+     * Opens a plaintext channel to a server.
+     *
+     * @param target the server's address
+     * @return the channel; close it to shut it down and release its threads
+     */
+    OwnedChannel openChannel(InetSocketAddress target);
+}

@@ -1,0 +1,147 @@
+package vn.congvu.grpc.internal;
+
+import io.grpc.BindableService;
+import io.grpc.LoadBalancerRegistry;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.internal.PickFirstLoadBalancerProvider;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congvu.grpc.GrpcTransports;
+import vn.congvu.grpc.OwnedChannel;
+import vn.congvu.grpc.OwnedServer;
+
+/** Netty (NIO) transports with per-server and per-channel event loops and executors. */
+@Component(service = GrpcTransports.class)
+public class NettyGrpcTransports implements GrpcTransports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyGrpcTransports.class);
+    private static final long SHUTDOWN_GRACE_SECONDS = 5;
+
+    /** Registers pick_first in case ServiceLoader discovery found nothing inside OSGi. */
+    @Activate
+    public NettyGrpcTransports() {
+        LoadBalancerRegistry registry = LoadBalancerRegistry.getDefaultRegistry();
+        if (registry.getProvider("pick_first") == null) {
+            registry.register(new PickFirstLoadBalancerProvider());
+        }
+    }
+
+    @Override
+    public OwnedServer startServer(InetSocketAddress address, List<BindableService> services,
+                                   List<ServerInterceptor> interceptors) throws IOException {
+        String name = "grpc-server-" + address.getPort();
+        EventLoopGroup boss = new NioEventLoopGroup(1, threads(name + "-boss"));
+        EventLoopGroup workers = new NioEventLoopGroup(0, threads(name + "-io"));
+        ExecutorService executor = Executors.newCachedThreadPool(threads(name + "-call"));
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
+                .channelType(NioServerSocketChannel.class)
+                .bossEventLoopGroup(boss)
+                .workerEventLoopGroup(workers)
+                .executor(executor);
+        for (BindableService service : services) {
+            builder.addService(ServerInterceptors.intercept(service, interceptors));
+        }
+        Server server = builder.build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            release(name, boss, workers, executor);
+            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+        LOG.debug("gRPC server listening on {}", server.getListenSockets());
+        return new OwnedServer() {
+            @Override
+            public int port() {
+                return server.getPort();
+            }
+
+            @Override
+            public void close() {
+                server.shutdown();
+                awaitTermination(name, () -> server.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS),
+                        server::shutdownNow);
+                release(name, boss, workers, executor);
+            }
+        };
+    }
+
+    @Override
+    public OwnedChannel openChannel(InetSocketAddress target) {
+        String name = "grpc-client-" + target.getHostString() + "-" + target.getPort();
+        EventLoopGroup group = new NioEventLoopGroup(1, threads(name + "-io"));
+        ExecutorService executor = Executors.newCachedThreadPool(threads(name + "-call"));
+        ManagedChannel channel = NettyChannelBuilder.forAddress(target)
+                .channelType(NioSocketChannel.class)
+                .eventLoopGroup(group)
+                .executor(executor)
+                .usePlaintext()
+                .build();
+        return new OwnedChannel() {
+            @Override
+            public ManagedChannel channel() {
+                return channel;
+            }
+
+            @Override
+            public void close() {
+                channel.shutdown();
+                awaitTermination(name, () -> channel.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS),
+                        channel::shutdownNow);
+                release(name, null, group, executor);
+            }
+        };
+    }
+
+    private interface Termination {
+        boolean await() throws InterruptedException;
+    }
+
+    private static void awaitTermination(String name, Termination termination, Runnable forceful) {
+        try {
+            if (!termination.await()) {
+                LOG.warn("{} still had calls in flight after {} s; cancelling them", name, SHUTDOWN_GRACE_SECONDS);
+                forceful.run();
+            }
+        } catch (InterruptedException e) {
+            forceful.run();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void release(String name, EventLoopGroup boss, EventLoopGroup workers, ExecutorService executor) {
+        if (boss != null) {
+            boss.shutdownGracefully(0, SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        }
+        workers.shutdownGracefully(0, SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        executor.shutdown();
+        LOG.debug("released the threads of {}", name);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

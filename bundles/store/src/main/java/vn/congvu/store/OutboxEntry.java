@@ -1,0 +1,28 @@
+package vn.congvu.store;
+
+import java.time.Instant;
+import java.util.List;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Report;
+
+/**
+ * A report waiting in, or gone through, the province's outbox.
+ *
+ * @param entryId    the entry id; entries are sent in this order
+ * @param report     the report
+ * @param preparedAt when the province filed it
+ * @param state      where it stands
+ * @param attempts   how many times sending it failed for a reason worth retrying
+ * @param lastError  the last such failure, or null
+ * @param receiptId  the ministry's receipt id once delivered, or null
+ * @param acceptedAt when the ministry accepted it, or null
+ * @param problems   why the ministry refused it, when rejected
+ */
+public record OutboxEntry(long entryId, Report report, Instant preparedAt, OutboxState state, int attempts,
+                          String lastError, String receiptId, Instant acceptedAt, List<Problem> problems) {
+
+    /** Copies the problems. */
+    public OutboxEntry {
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,88 @@
+package vn.congvu.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Report;
+import vn.congvu.api.record.Record;
+import vn.congvu.api.record.RecordType;
+
+/** The province node's database: imported records, filed reports and the outbox that sends them. */
+@ProviderType
+public interface ProvinceStore {
+
+    /**
+     * Stores every record of one file in one transaction: all of them or, on failure, none. A record whose
+     * key is already stored is replaced (a later file corrects an earlier one). Importing a file with the
+     * same content as an earlier import of the same type changes nothing.
+     *
+     * @param type         the records' type
+     * @param sourceName   the file name, for the operator
+     * @param sourceSha256 the SHA-256 of the file's bytes
+     * @param records      the records, already validated
+     * @return what the import did
+     * @throws StoreException if the database fails; nothing is stored then
+     */
+    ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, List<Record> records);
+
+    /**
+     * Streams every stored record of a type.
+     *
+     * @param type   the record type
+     * @param action called once per record
+     */
+    void forEachRecord(RecordType type, Consumer<Record> action);
+
+    /**
+     * @param type the record type
+     * @return how many records of it are stored
+     */
+    long countRecords(RecordType type);
+
+    /**
+     * Stores a report and queues it for sending, in one transaction. The revision is chosen here: one more
+     * than the latest stored for the key, unless the latest already has the same content, in which case
+     * nothing is stored or queued.
+     *
+     * @param draft      the report; its revision is ignored
+     * @param preparedAt when it was prepared
+     * @return the report as stored, and its outbox entry
+     */
+    FiledReport fileReport(Report draft, Instant preparedAt);
+
+    /** @return the oldest pending outbox entry, if any */
+    Optional<OutboxEntry> nextPending();
+
+    /**
+     * @param entryId    the entry
+     * @param receiptId  the ministry's receipt id
+     * @param acceptedAt when the ministry accepted it
+     */
+    void markDelivered(long entryId, String receiptId, Instant acceptedAt);
+
+    /**
+     * @param entryId  the entry
+     * @param problems why the ministry refused it
+     */
+    void markRejected(long entryId, List<Problem> problems);
+
+    /**
+     * Counts a failed attempt that is worth retrying.
+     *
+     * @param entryId the entry
+     * @param error   what went wrong
+     */
+    void recordFailedAttempt(long entryId, String error);
+
+    /**
+     * @param entryId an entry id
+     * @return the entry, if it exists
+     */
+    Optional<OutboxEntry> outboxEntry(long entryId);
+
+    /** @return how the outbox stands */
+    OutboxStatus outboxStatus();
+}

@@ -1,0 +1,138 @@
+package vn.congvu.store.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congvu.store.StoreException;
+
+/**
+ * One embedded Derby database on disk, brought to the latest schema version on open, with durability on
+ * (every commit reaches the disk).
+ */
+final class Database implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final Path path;
+    private final EmbeddedDataSource dataSource;
+
+    /**
+     * Opens (creating if needed) the database and applies the migrations it lacks.
+     *
+     * @param path       the database folder
+     * @param schemaName which migrations: {@code province} or {@code ministry}
+     * @param migrations the migration file names, in order; the n-th is schema version n
+     */
+    Database(Path path, String schemaName, List<String> migrations) {
+        this.path = path.toAbsolutePath();
+        this.dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(this.path.toString());
+        dataSource.setCreateDatabase("create");
+        migrate(schemaName, migrations);
+    }
+
+    /**
+     * Runs work in one transaction: committed if it returns, rolled back if it throws.
+     *
+     * @param doing what the work does, for the error message
+     * @param work  the work
+     * @return what the work returned
+     * @throws StoreException naming what was being done, if the database fails
+     */
+    <T> T inTransaction(String doing, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(doing + " in " + path, e);
+        }
+    }
+
+    /** Shuts the database down cleanly, so the next open needs no recovery. */
+    @Override
+    public void close() {
+        EmbeddedDataSource shutdown = new EmbeddedDataSource();
+        shutdown.setDatabaseName(path.toString());
+        shutdown.setShutdownDatabase("shutdown");
+        try {
+            shutdown.getConnection().close();
+        } catch (SQLException e) {
+            // Derby reports a clean shutdown as SQLState 08006
+            if (!"08006".equals(e.getSQLState())) {
+                LOG.warn("Database {} did not shut down cleanly", path, e);
+            }
+        }
+    }
+
+    private void migrate(String schemaName, List<String> migrations) {
+        inTransaction("migrating the " + schemaName + " schema", connection -> {
+            int current = currentVersion(connection);
+            for (int version = current + 1; version <= migrations.size(); version++) {
+                String file = migrations.get(version - 1);
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements(schemaName + "/" + file)) {
+                        statement.execute(sql);
+                    }
+                    statement.executeUpdate("INSERT INTO schema_version (version, file) VALUES ("
+                            + version + ", '" + file + "')");
+                }
+                LOG.info("Database {}: schema {} migrated to version {} ({})", path, schemaName, version, file);
+            }
+            return null;
+        });
+    }
+
+    private static int currentVersion(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null)) {
+            if (!tables.next()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, file VARCHAR(200) NOT NULL)");
+                }
+                return 0;
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(version) FROM schema_version");
+             ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static List<String> statements(String resource) {
+        try (InputStream in = Database.class.getResourceAsStream("migrations/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + resource + " is missing from the store bundle");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return java.util.Arrays.stream(text.split(";\\s*(\\r?\\n|$)"))
+                    .map(sql -> sql.lines().filter(line -> !line.trim().startsWith("--"))
+                            .collect(java.util.stream.Collectors.joining("\n")).trim())
+                    .filter(sql -> !sql.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + resource, e);
+        }
+    }
+}

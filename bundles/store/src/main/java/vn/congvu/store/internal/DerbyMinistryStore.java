@@ -1,0 +1,156 @@
+package vn.congvu.store.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
+import vn.congvu.store.MinistryStore;
+import vn.congvu.store.Receipt;
+import vn.congvu.store.StoreOutcome;
+import vn.congvu.store.StoredReport;
+
+/** The ministry database on Derby. Active only on a node configured as the ministry. */
+@Component(service = MinistryStore.class, configurationPid = "vn.congvu.store.ministry",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class DerbyMinistryStore implements MinistryStore {
+
+    /** Where the ministry database lives. */
+    @ObjectClassDefinition(name = "congvu ministry store")
+    public @interface Config {
+        /** @return the database folder */
+        @AttributeDefinition(description = "Folder of the ministry's Derby database, such as data/ministry-db")
+        String database();
+    }
+
+    private static final String REPORT_COLUMNS = "report_id, province_code, period, regime, revision, "
+            + "content_hash, prepared_at, receipt_id, accepted_at";
+
+    private final Database database;
+
+    /**
+     * @param config where the database lives
+     * @param engine the Derby engine, which outlives this store
+     */
+    @Activate
+    public DerbyMinistryStore(Config config, @Reference DerbyEngine engine) {
+        this(Path.of(DerbyProvinceStore.requireSet(config.database())));
+    }
+
+    DerbyMinistryStore(Path databaseFolder) {
+        this.database = new Database(databaseFolder, "ministry", List.of("001-initial.sql"));
+    }
+
+    /** Closes the database cleanly. */
+    @Deactivate
+    public void close() {
+        database.close();
+    }
+
+    @Override
+    public StoreOutcome storeReport(Report report, Instant preparedAt) {
+        String contentHash = report.contentHash();
+        return database.inTransaction("storing report " + report.key() + " revision " + report.revision(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT content_hash, receipt_id, accepted_at "
+                    + "FROM reports WHERE province_code = ? AND period = ? AND regime = ? AND revision = ?")) {
+                ReportRows.setKey(query, report.key());
+                query.setInt(4, report.revision());
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        if (row.getString(1).equals(contentHash)) {
+                            return new StoreOutcome.Duplicate(new Receipt(row.getString(2), row.getTimestamp(3).toInstant()));
+                        }
+                        return new StoreOutcome.Conflict(row.getString(1));
+                    }
+                }
+            }
+            Instant acceptedAt = Instant.now();
+            long reportId;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports (province_code, period, "
+                    + "regime, revision, content_hash, prepared_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ReportRows.setKey(insert, report.key());
+                insert.setInt(4, report.revision());
+                insert.setString(5, contentHash);
+                insert.setTimestamp(6, Timestamp.from(preparedAt));
+                insert.setTimestamp(7, Timestamp.from(acceptedAt));
+                insert.executeUpdate();
+                reportId = ReportRows.generatedKey(insert);
+            }
+            String receiptId = String.format("BNV-%d-%06d", acceptedAt.atZone(ZoneOffset.UTC).getYear(), reportId);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE reports SET receipt_id = ? WHERE report_id = ?")) {
+                update.setString(1, receiptId);
+                update.setLong(2, reportId);
+                update.executeUpdate();
+            }
+            ReportRows.insertContent(connection, reportId, report);
+            return new StoreOutcome.Stored(new Receipt(receiptId, acceptedAt));
+        });
+    }
+
+    @Override
+    public Optional<StoredReport> latest(ReportKey key) {
+        return database.inTransaction("reading report " + key, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM reports "
+                    + "WHERE province_code = ? AND period = ? AND regime = ? ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY")) {
+                ReportRows.setKey(query, key);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(readReport(connection, row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StoredReport> latestOfEveryKey() {
+        return database.inTransaction("listing reports", connection -> {
+            List<StoredReport> reports = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT " + REPORT_COLUMNS + " FROM reports r WHERE revision = "
+                         + "(SELECT MAX(revision) FROM reports l WHERE l.province_code = r.province_code "
+                         + "AND l.period = r.period AND l.regime = r.regime) ORDER BY province_code, period, regime")) {
+                while (rows.next()) {
+                    reports.add(readReport(connection, rows));
+                }
+            }
+            return reports;
+        });
+    }
+
+    @Override
+    public long countRevisions() {
+        return database.inTransaction("counting reports", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM reports")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private static StoredReport readReport(Connection connection, ResultSet row) throws SQLException {
+        ReportKey key = new ReportKey(row.getString(2), Period.parse(row.getString(3)), Regime.valueOf(row.getString(4)));
+        Report report = ReportRows.readContent(connection, row.getLong(1), key, row.getInt(5));
+        return new StoredReport(report, new Receipt(row.getString(8), row.getTimestamp(9).toInstant()),
+                row.getTimestamp(7).toInstant());
+    }
+}

@@ -1,0 +1,7 @@
+/** Generated messages and stubs of the congvu federation protocol, version 1. */
+@Export
+@Version("1.0.0")
+package vn.congvu.federation.v1;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,243 @@
+package vn.congvu.proto;
+
+import com.google.protobuf.Timestamp;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.ModuleProvenance;
+import vn.congvu.api.Period;
+import vn.congvu.api.PeriodKind;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
+import vn.congvu.federation.v1.Dimension;
+
+/**
+ * Translates reports between the domain model and the protocol's messages, so that protocol types never
+ * reach {@code vn.congvu.api} and every side reads a message the same way.
+ */
+public final class ReportMessages {
+
+    private ReportMessages() {
+    }
+
+    /**
+     * @param report     a domain report
+     * @param preparedAt when the province prepared it
+     * @return the message, carrying the report's content hash
+     */
+    public static vn.congvu.federation.v1.Report toMessage(Report report, Instant preparedAt) {
+        vn.congvu.federation.v1.Report.Builder message = vn.congvu.federation.v1.Report.newBuilder()
+                .setKey(toMessage(report.key()))
+                .setRevision(report.revision())
+                .setContentHash(report.contentHash())
+                .setPreparedAt(timestamp(preparedAt));
+        for (ModuleProvenance module : report.modules()) {
+            message.addModules(vn.congvu.federation.v1.ModuleProvenance.newBuilder()
+                    .setModuleId(module.moduleId()).setVersion(module.version()).setJarSha256(module.jarSha256()));
+        }
+        for (IndicatorValue value : report.values()) {
+            vn.congvu.federation.v1.IndicatorValue.Builder valueMessage = vn.congvu.federation.v1.IndicatorValue
+                    .newBuilder().setCode(value.code()).setValue(value.value().toPlainString());
+            value.disaggregation().dimensions().forEach((name, code) ->
+                    valueMessage.addDisaggregation(Dimension.newBuilder().setName(name).setCode(code)));
+            message.addValues(valueMessage);
+        }
+        return message.build();
+    }
+
+    /**
+     * @param key a domain report key
+     * @return its message
+     */
+    public static vn.congvu.federation.v1.ReportKey toMessage(ReportKey key) {
+        return vn.congvu.federation.v1.ReportKey.newBuilder()
+                .setProvinceCode(key.provinceCode())
+                .setPeriod(vn.congvu.federation.v1.Period.newBuilder()
+                        .setYear(key.period().year())
+                        .setKind(toMessage(key.period().kind()))
+                        .setNumber(key.period().number()))
+                .setRegime(switch (key.regime()) {
+                    case PERIODIC -> vn.congvu.federation.v1.Regime.REGIME_PERIODIC;
+                    case THEMATIC -> vn.congvu.federation.v1.Regime.REGIME_THEMATIC;
+                })
+                .build();
+    }
+
+    /**
+     * Reads a report message, collecting every structural problem rather than stopping at the first.
+     * The content hash is not checked here: that is the receiver's validation.
+     *
+     * @param message a report message as received
+     * @return the report, or every problem that kept it from being read
+     */
+    public static DecodedReport fromMessage(vn.congvu.federation.v1.Report message) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<ReportKey> key = readKey(message, problems);
+        if (message.getRevision() < 1) {
+            problems.add(Problem.permanent("revision", "revision.invalid",
+                    "Số lần gửi (revision) phải từ 1 trở lên, nhận được " + message.getRevision(),
+                    "revision must be 1 or more, got " + message.getRevision()));
+        }
+        List<ModuleProvenance> modules = readModules(message, problems);
+        List<IndicatorValue> values = readValues(message, problems);
+        if (!problems.isEmpty() || key.isEmpty()) {
+            return new DecodedReport(Optional.empty(), problems);
+        }
+        return new DecodedReport(Optional.of(new Report(key.get(), message.getRevision(), modules, values)), List.of());
+    }
+
+    /**
+     * @param instant a moment
+     * @return it as a protobuf timestamp
+     */
+    public static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    /**
+     * @param timestamp a protobuf timestamp
+     * @return it as an instant
+     */
+    public static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static Optional<ReportKey> readKey(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+        if (!message.hasKey()) {
+            problems.add(Problem.permanent("key", "key.missing",
+                    "Báo cáo thiếu khóa (tỉnh, kỳ báo cáo, chế độ báo cáo)",
+                    "the report has no key (province, period, regime)"));
+            return Optional.empty();
+        }
+        vn.congvu.federation.v1.ReportKey key = message.getKey();
+        int problemsBefore = problems.size();
+        if (key.getProvinceCode().isBlank()) {
+            problems.add(Problem.permanent("key.province_code", "province.missing",
+                    "Báo cáo thiếu mã tỉnh", "the report has no province code"));
+        }
+        Period period = readPeriod(key, problems);
+        Regime regime = switch (key.getRegime()) {
+            case REGIME_PERIODIC -> Regime.PERIODIC;
+            case REGIME_THEMATIC -> Regime.THEMATIC;
+            default -> {
+                problems.add(Problem.permanent("key.regime", "regime.missing",
+                        "Báo cáo thiếu chế độ báo cáo", "the report has no regime"));
+                yield null;
+            }
+        };
+        if (problems.size() > problemsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportKey(key.getProvinceCode(), period, regime));
+    }
+
+    private static Period readPeriod(vn.congvu.federation.v1.ReportKey key, List<Problem> problems) {
+        if (!key.hasPeriod()) {
+            problems.add(Problem.permanent("key.period", "period.missing",
+                    "Báo cáo thiếu kỳ báo cáo", "the report has no period"));
+            return null;
+        }
+        vn.congvu.federation.v1.Period period = key.getPeriod();
+        PeriodKind kind = switch (period.getKind()) {
+            case PERIOD_KIND_YEAR -> PeriodKind.YEAR;
+            case PERIOD_KIND_HALF -> PeriodKind.HALF;
+            case PERIOD_KIND_QUARTER -> PeriodKind.QUARTER;
+            case PERIOD_KIND_MONTH -> PeriodKind.MONTH;
+            default -> null;
+        };
+        if (kind == null) {
+            problems.add(Problem.permanent("key.period.kind", "period.kind.missing",
+                    "Kỳ báo cáo thiếu loại kỳ (năm, 6 tháng, quý, tháng)",
+                    "the period has no kind (year, half, quarter, month)"));
+            return null;
+        }
+        try {
+            return new Period(period.getYear(), kind, period.getNumber());
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.permanent("key.period", "period.invalid",
+                    "Kỳ báo cáo không hợp lệ: năm " + period.getYear() + ", số " + period.getNumber(),
+                    e.getMessage()));
+            return null;
+        }
+    }
+
+    private static List<ModuleProvenance> readModules(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+        List<ModuleProvenance> modules = new ArrayList<>();
+        for (int i = 0; i < message.getModulesCount(); i++) {
+            vn.congvu.federation.v1.ModuleProvenance module = message.getModules(i);
+            if (module.getModuleId().isBlank() || module.getVersion().isBlank() || module.getJarSha256().isBlank()) {
+                problems.add(Problem.permanent("modules[" + i + "]", "module.incomplete",
+                        "Mô-đun quy tắc phải có mã, phiên bản và mã băm của tệp jar",
+                        "a rule module needs an id, a version and its jar's SHA-256"));
+            } else {
+                modules.add(new ModuleProvenance(module.getModuleId(), module.getVersion(), module.getJarSha256()));
+            }
+        }
+        return modules;
+    }
+
+    private static List<IndicatorValue> readValues(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+        List<IndicatorValue> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < message.getValuesCount(); i++) {
+            vn.congvu.federation.v1.IndicatorValue value = message.getValues(i);
+            String field = "values[" + i + "] " + value.getCode();
+            if (value.getCode().isBlank()) {
+                problems.add(Problem.permanent("values[" + i + "]", "indicator.code.missing",
+                        "Chỉ tiêu thiếu mã", "an indicator value has no code"));
+                continue;
+            }
+            Map<String, String> dimensions = new LinkedHashMap<>();
+            boolean dimensionsValid = true;
+            for (Dimension dimension : value.getDisaggregationList()) {
+                if (dimension.getName().isBlank() || dimension.getCode().isBlank()
+                        || dimensions.put(dimension.getName(), dimension.getCode()) != null) {
+                    problems.add(Problem.permanent(field, "disaggregation.invalid",
+                            "Phân tổ '" + dimension.getName() + "' thiếu tên, thiếu mã hoặc bị lặp",
+                            "dimension '" + dimension.getName() + "' is blank or repeated"));
+                    dimensionsValid = false;
+                }
+            }
+            BigDecimal number;
+            try {
+                number = new BigDecimal(value.getValue());
+            } catch (NumberFormatException e) {
+                problems.add(Problem.permanent(field, "value.not_a_number",
+                        "Giá trị '" + value.getValue() + "' không phải là số",
+                        "value '" + value.getValue() + "' is not a decimal number"));
+                continue;
+            }
+            if (!dimensionsValid) {
+                continue;
+            }
+            IndicatorValue indicatorValue = new IndicatorValue(value.getCode(), new Disaggregation(dimensions), number);
+            if (!seen.add(indicatorValue.code() + "|" + indicatorValue.disaggregation())) {
+                problems.add(Problem.permanent(field, "value.duplicate",
+                        "Chỉ tiêu " + value.getCode() + " (" + indicatorValue.disaggregation() + ") xuất hiện hai lần",
+                        "indicator " + value.getCode() + " (" + indicatorValue.disaggregation() + ") appears twice"));
+                continue;
+            }
+            values.add(indicatorValue);
+        }
+        return values;
+    }
+
+    private static vn.congvu.federation.v1.PeriodKind toMessage(PeriodKind kind) {
+        return switch (kind) {
+            case YEAR -> vn.congvu.federation.v1.PeriodKind.PERIOD_KIND_YEAR;
+            case HALF -> vn.congvu.federation.v1.PeriodKind.PERIOD_KIND_HALF;
+            case QUARTER -> vn.congvu.federation.v1.PeriodKind.PERIOD_KIND_QUARTER;
+            case MONTH -> vn.congvu.federation.v1.PeriodKind.PERIOD_KIND_MONTH;
+        };
+    }
+}
