@@ -1,6 +1,8 @@
 package vn.congvu.api.record;
 
+import java.util.Arrays;
 import java.util.List;
+import vn.congvu.api.AdministrativeLevel;
 import java.util.Optional;
 
 /** The national record types every province node can import. */
@@ -12,7 +14,7 @@ public final class RecordTypes {
      */
     public static final RecordType DOSSIER = new RecordType("dossier", "id", List.of(
             FieldSpec.required("id", FieldKind.TEXT),
-            FieldSpec.required("level", FieldKind.TEXT),
+            FieldSpec.code("level", Arrays.stream(AdministrativeLevel.values()).map(AdministrativeLevel::code).toList()),
             FieldSpec.required("unit", FieldKind.TEXT),
             FieldSpec.required("received", FieldKind.DATE),
             FieldSpec.required("due", FieldKind.DATE),

@@ -1,0 +1,77 @@
+package vn.congvu.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.congvu.api.Problem;
+import vn.congvu.api.record.RecordTypes;
+
+class CsvRecordReaderTest {
+
+    private static final String HEADER = "id,level,unit,received,due,resolved\n";
+
+    private static CsvRecordReader.Outcome read(String text) {
+        return new CsvRecordReader(RecordTypes.DOSSIER, "hoso-2022.csv").read(text);
+    }
+
+    @Test
+    void read_quotedVietnameseTextAndEmptyOptionalField_keepsThemIntact() {
+        CsvRecordReader.Outcome outcome = read("\uFEFF" + HEADER
+                + "HS-1,commune,\"UBND xã Đức Long, huyện Thạch An\",2022-01-03,2022-01-10,2022-01-07\r\n"
+                + "HS-2,district,\"Phòng \"\"Một cửa\"\" huyện Bảo Lâm\",2022-01-03,2022-01-10,\n");
+
+        assertEquals(List.of(), outcome.errors());
+        assertEquals("UBND xã Đức Long, huyện Thạch An", outcome.records().get(0).text("unit"));
+        assertEquals(LocalDate.parse("2022-01-07"), outcome.records().get(0).date("resolved"));
+        assertEquals("Phòng \"Một cửa\" huyện Bảo Lâm", outcome.records().get(1).text("unit"));
+        assertEquals(null, outcome.records().get(1).date("resolved"));
+    }
+
+    @Test
+    void read_badLines_refusesTheWholeFileListingEveryErrorByLineAndField() {
+        CsvRecordReader.Outcome outcome = read(HEADER
+                + "HS-1,commune,UBND xã A,2022-01-03,2022-01-10,2022-01-07\n"
+                + "HS-2,ward,UBND phường B,2022-01-03,2022-01-10,\n"
+                + "HS-3,commune,,03/01/2022,2022-01-10,\n"
+                + "HS-4,commune,UBND xã C,2022-01-03\n"
+                + "HS-1,commune,UBND xã A,2022-01-03,2022-01-10,2022-01-07\n");
+
+        assertTrue(outcome.records().isEmpty());
+        assertEquals(List.of(
+                        "hoso-2022.csv:3 level field.code.unknown",
+                        "hoso-2022.csv:4 unit field.required",
+                        "hoso-2022.csv:4 received field.kind",
+                        "hoso-2022.csv:5 line.column_count",
+                        "hoso-2022.csv:6 id record.key.duplicate"),
+                outcome.errors().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
+        Problem badDate = outcome.errors().get(2);
+        assertEquals("line 4, field received: '03/01/2022' is not a date (write yyyy-MM-dd, such as 2022-03-31)",
+                badDate.messageEn());
+    }
+
+    @Test
+    void read_headerWithUnknownAndMissingColumns_namesThem() {
+        CsvRecordReader.Outcome outcome = read("id,level,đơn vị,received,due\nHS-1,commune,x,2022-01-01,2022-01-02\n");
+
+        assertEquals(List.of("file.header.unknown_field", "file.header.missing_field"),
+                outcome.errors().stream().map(Problem::rule).toList());
+        assertTrue(outcome.errors().get(0).messageEn().contains("'đơn vị'"));
+        assertTrue(outcome.errors().get(1).messageEn().contains("'unit'"));
+    }
+
+    @Test
+    void read_manyBadLines_listsAThousandAndCountsTheRest() {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 1500; i++) {
+            text.append("HS-").append(i).append(",commune,UBND xã A,not-a-date,2022-01-10,\n");
+        }
+
+        CsvRecordReader.Outcome outcome = read(text.toString());
+
+        assertEquals(CsvRecordReader.MAX_ERRORS_LISTED + 1, outcome.errors().size());
+        assertEquals("and 500 more errors", outcome.errors().get(CsvRecordReader.MAX_ERRORS_LISTED).messageEn());
+    }
+}
