@@ -30,7 +30,7 @@ public interface GrpcTransports {
     /**
      * Opens a plaintext channel to a server.
      *
-     * @param target the server's address
+     * @param target the server's host and port; the host is looked up (again) whenever a connection is made
      * @return the channel; close it to shut it down and release its threads
      */
     OwnedChannel openChannel(InetSocketAddress target);

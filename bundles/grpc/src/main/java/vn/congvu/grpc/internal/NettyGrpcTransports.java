@@ -6,6 +6,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.NameResolverRegistry;
+import io.grpc.internal.DnsNameResolverProvider;
 import io.grpc.internal.PickFirstLoadBalancerProvider;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -36,12 +38,16 @@ public class NettyGrpcTransports implements GrpcTransports {
     private static final Logger LOG = LoggerFactory.getLogger(NettyGrpcTransports.class);
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
 
-    /** Registers pick_first in case ServiceLoader discovery found nothing inside OSGi. */
+    /** Registers pick_first and dns in case ServiceLoader discovery found nothing inside OSGi. */
     @Activate
     public NettyGrpcTransports() {
-        LoadBalancerRegistry registry = LoadBalancerRegistry.getDefaultRegistry();
-        if (registry.getProvider("pick_first") == null) {
-            registry.register(new PickFirstLoadBalancerProvider());
+        LoadBalancerRegistry balancers = LoadBalancerRegistry.getDefaultRegistry();
+        if (balancers.getProvider("pick_first") == null) {
+            balancers.register(new PickFirstLoadBalancerProvider());
+        }
+        NameResolverRegistry resolvers = NameResolverRegistry.getDefaultRegistry();
+        if (resolvers.getProviderForScheme("dns") == null) {
+            resolvers.register(new DnsNameResolverProvider());
         }
     }
 
@@ -89,7 +95,8 @@ public class NettyGrpcTransports implements GrpcTransports {
         String name = "grpc-client-" + target.getHostString() + "-" + target.getPort();
         EventLoopGroup group = new NioEventLoopGroup(1, threads(name + "-io"));
         ExecutorService executor = Executors.newCachedThreadPool(threads(name + "-call"));
-        ManagedChannel channel = NettyChannelBuilder.forAddress(target)
+        // by name, so that the ministry's address is looked up again on every reconnection
+        ManagedChannel channel = NettyChannelBuilder.forAddress(target.getHostString(), target.getPort())
                 .channelType(NioSocketChannel.class)
                 .eventLoopGroup(group)
                 .executor(executor)

@@ -1,0 +1,21 @@
+package vn.congvu.ministry;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.ReportKey;
+import vn.congvu.store.StoredReport;
+
+/** The reports the ministry holds. */
+@ProviderType
+public interface ReportQueries {
+
+    /** @return the latest revision of every report, by province then period */
+    List<StoredReport> latestReports();
+
+    /**
+     * @param key a province, period and regime
+     * @return the latest revision of that report, if filed
+     */
+    Optional<StoredReport> latest(ReportKey key);
+}

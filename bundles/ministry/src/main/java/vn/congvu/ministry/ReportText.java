@@ -1,0 +1,58 @@
+package vn.congvu.ministry;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import vn.congvu.api.AdministrativeLevel;
+import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.Province;
+import vn.congvu.api.Report;
+import vn.congvu.api.format.VietnameseNumbers;
+import vn.congvu.store.StoredReport;
+
+/** Writes a stored report as a Vietnamese reader reads it: figures in Vietnamese notation, rates recomputed. */
+public final class ReportText {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private ReportText() {
+    }
+
+    /**
+     * @param stored a stored report
+     * @return its lines: a heading with the receipt, dossier timeliness per level, then every other figure
+     */
+    public static List<String> lines(StoredReport stored) {
+        Report report = stored.report();
+        String province = Province.byCode(report.key().provinceCode()).map(Province::name).orElse("?");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("Báo cáo %s (%s), kỳ %s, lần %d - biên nhận %s, nhận lúc %s", province,
+                report.key().provinceCode(), report.key().period(), report.revision(), stored.receipt().receiptId(),
+                WHEN.format(stored.receipt().acceptedAt())));
+        for (AdministrativeLevel level : AdministrativeLevel.values()) {
+            report.value(CoreIndicators.DOSSIER_RESOLVED, level.disaggregation()).ifPresent(resolved -> {
+                BigDecimal onTime = report.value(CoreIndicators.DOSSIER_RESOLVED_ON_TIME, level.disaggregation())
+                        .orElse(BigDecimal.ZERO);
+                BigDecimal late = report.value(CoreIndicators.DOSSIER_RESOLVED_LATE, level.disaggregation())
+                        .orElse(BigDecimal.ZERO);
+                lines.add(String.format("  Hồ sơ TTHC, %-16s đúng hạn %s (%s/%s), trễ hạn %s", level.labelVi() + ":",
+                        VietnameseNumbers.percent(onTime, resolved), VietnameseNumbers.decimal(onTime),
+                        VietnameseNumbers.decimal(resolved), VietnameseNumbers.decimal(late)));
+            });
+        }
+        for (IndicatorValue value : report.values()) {
+            if (!value.code().startsWith("dossier.resolved")) {
+                String label = CoreIndicators.definition(value.code()).map(d -> d.labelVi()).orElse(value.code());
+                lines.add(String.format("  %s (%s): %s", label, value.disaggregation(),
+                        VietnameseNumbers.decimal(value.value())));
+            }
+        }
+        report.modules().forEach(module -> lines.add(String.format("  Tính bởi mô-đun %s %s (sha256 %s)",
+                module.moduleId(), module.version(), module.jarSha256())));
+        return lines;
+    }
+}

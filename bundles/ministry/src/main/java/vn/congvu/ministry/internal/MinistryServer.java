@@ -1,0 +1,79 @@
+package vn.congvu.ministry.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congvu.api.Report;
+import vn.congvu.grpc.GrpcTransports;
+import vn.congvu.grpc.OwnedServer;
+import vn.congvu.ministry.ReportText;
+import vn.congvu.store.MinistryStore;
+
+/** The ministry's gRPC server. Active only on a node configured as the ministry. */
+@Component(service = MinistryServer.class, immediate = true, configurationPid = "vn.congvu.ministry",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class MinistryServer {
+
+    /** Where to listen. */
+    @ObjectClassDefinition(name = "congvu ministry")
+    public @interface Config {
+        /** @return the address to listen on */
+        @AttributeDefinition(description = "Address to listen on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only")
+        String host() default "0.0.0.0";
+
+        /** @return the port */
+        @AttributeDefinition(description = "gRPC port provinces file with; 0 picks a free one")
+        int port() default 7443;
+
+        /** @return whether to log every newly stored report in full */
+        @AttributeDefinition(description = "Log every newly stored report in full, as read back from the store")
+        boolean print_stored() default true;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(MinistryServer.class);
+
+    private final OwnedServer server;
+
+    /**
+     * @param config     where to listen
+     * @param store      where reports are kept
+     * @param transports builds the server
+     * @throws IOException if the port cannot be bound
+     */
+    @Activate
+    public MinistryServer(Config config, @Reference MinistryStore store, @Reference GrpcTransports transports)
+            throws IOException {
+        ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
+                config.print_stored() ? report -> printStored(store, report) : report -> { });
+        this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()), List.of(endpoint),
+                List.of());
+        LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops accepting reports; calls in flight finish first. */
+    @Deactivate
+    public void close() {
+        server.close();
+        LOG.info("Ministry stopped accepting reports");
+    }
+
+    private static void printStored(MinistryStore store, Report report) {
+        store.latest(report.key()).ifPresent(stored -> LOG.info("{}", String.join(System.lineSeparator(),
+                ReportText.lines(stored))));
+    }
+}

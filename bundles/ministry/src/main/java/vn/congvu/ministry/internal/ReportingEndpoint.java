@@ -1,0 +1,117 @@
+package vn.congvu.ministry.internal;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import io.grpc.stub.StreamObserver;
+import io.grpc.protobuf.StatusProto;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Report;
+import vn.congvu.federation.v1.Receipt;
+import vn.congvu.federation.v1.ReportingServiceGrpc;
+import vn.congvu.federation.v1.SubmitReportRequest;
+import vn.congvu.federation.v1.SubmitReportResponse;
+import vn.congvu.proto.DecodedReport;
+import vn.congvu.proto.ProblemMessages;
+import vn.congvu.proto.ReportMessages;
+import vn.congvu.store.MinistryStore;
+import vn.congvu.store.StoreException;
+import vn.congvu.store.StoreOutcome;
+
+/** ReportingService: decode, validate, store with a receipt, answer. Holds no state of its own. */
+final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportingEndpoint.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final MinistryStore store;
+    private final Clock clock;
+    private final Consumer<Report> afterStore;
+
+    /**
+     * @param store      where reports are kept
+     * @param clock      today's date, for the checks that need it
+     * @param afterStore told of every report newly stored (after commit)
+     */
+    ReportingEndpoint(MinistryStore store, Clock clock, Consumer<Report> afterStore) {
+        this.store = store;
+        this.clock = clock;
+        this.afterStore = afterStore;
+    }
+
+    @Override
+    public void submitReport(SubmitReportRequest request, StreamObserver<SubmitReportResponse> answer) {
+        if (!request.hasReport()) {
+            reject(answer, Code.INVALID_ARGUMENT, List.of(Problem.permanent("report", "report.missing",
+                    "Yêu cầu không có báo cáo", "the request has no report")));
+            return;
+        }
+        DecodedReport decoded = ReportMessages.fromMessage(request.getReport());
+        if (decoded.report().isEmpty()) {
+            reject(answer, Code.INVALID_ARGUMENT, decoded.problems());
+            return;
+        }
+        Report report = decoded.report().get();
+        List<Problem> problems = ReportValidator.validate(report, request.getReport().getContentHash(),
+                LocalDate.now(clock.withZone(VIETNAM)));
+        if (!problems.isEmpty()) {
+            reject(answer, Code.INVALID_ARGUMENT, problems);
+            return;
+        }
+        StoreOutcome outcome;
+        try {
+            outcome = store.storeReport(report, ReportMessages.instant(request.getReport().getPreparedAt()));
+        } catch (StoreException e) {
+            LOG.error("Could not store report {} revision {}", report.key(), report.revision(), e);
+            reject(answer, Code.UNAVAILABLE, List.of(new Problem("report", "ministry.store_unavailable",
+                    "Bộ Nội vụ tạm thời không lưu được báo cáo; hãy gửi lại sau",
+                    "the ministry cannot store reports right now; send again later", true)));
+            return;
+        }
+        if (outcome instanceof StoreOutcome.Stored stored) {
+            LOG.info("Stored report {} revision {}: receipt {}", report.key(), report.revision(),
+                    stored.receipt().receiptId());
+            respond(answer, stored.receipt(), false);
+            afterStore.accept(report);
+        } else if (outcome instanceof StoreOutcome.Duplicate duplicate) {
+            LOG.info("Report {} revision {} filed again: answered with its first receipt {}", report.key(),
+                    report.revision(), duplicate.firstReceipt().receiptId());
+            respond(answer, duplicate.firstReceipt(), true);
+        } else {
+            reject(answer, Code.ALREADY_EXISTS, List.of(Problem.permanent("revision", "revision.conflict",
+                    "Lần gửi " + report.revision() + " đã được nộp với nội dung khác; hãy nộp lần gửi cao hơn",
+                    "revision " + report.revision() + " was filed before with other content; file a higher revision")));
+        }
+    }
+
+    private static void respond(StreamObserver<SubmitReportResponse> answer, vn.congvu.store.Receipt receipt,
+                                boolean duplicate) {
+        answer.onNext(SubmitReportResponse.newBuilder().setReceipt(Receipt.newBuilder()
+                .setReceiptId(receipt.receiptId())
+                .setAcceptedAt(ReportMessages.timestamp(receipt.acceptedAt()))
+                .setDuplicate(duplicate)).build());
+        answer.onCompleted();
+    }
+
+    private static void reject(StreamObserver<SubmitReportResponse> answer, Code code, List<Problem> problems) {
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        problems.forEach(problem -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                .setField(problem.field()).setDescription(problem.messageEn())));
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(problems.size() + " problem(s): " + problems.get(0)
+                        + (problems.size() > 1 ? " ..." : ""))
+                .addDetails(Any.pack(ProblemMessages.toRejection(problems)))
+                .addDetails(Any.pack(badRequest.build()))
+                .build();
+        LOG.warn("Refused a report ({}): {}", code, problems);
+        answer.onError(StatusProto.toStatusRuntimeException(status));
+    }
+}

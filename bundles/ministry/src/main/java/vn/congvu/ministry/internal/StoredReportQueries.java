@@ -1,0 +1,34 @@
+package vn.congvu.ministry.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import vn.congvu.api.ReportKey;
+import vn.congvu.ministry.ReportQueries;
+import vn.congvu.store.MinistryStore;
+import vn.congvu.store.StoredReport;
+
+/** Answers queries from the ministry's store. */
+@Component(service = ReportQueries.class)
+public class StoredReportQueries implements ReportQueries {
+
+    private final MinistryStore store;
+
+    /** @param store where reports are kept */
+    @Activate
+    public StoredReportQueries(@Reference MinistryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<StoredReport> latestReports() {
+        return store.latestOfEveryKey();
+    }
+
+    @Override
+    public Optional<StoredReport> latest(ReportKey key) {
+        return store.latest(key);
+    }
+}

@@ -1,0 +1,199 @@
+package vn.congvu.ministry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Any;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.protobuf.StatusProto;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.congvu.api.AdministrativeLevel;
+import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.ModuleProvenance;
+import vn.congvu.api.Period;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
+import vn.congvu.federation.v1.Receipt;
+import vn.congvu.federation.v1.Rejection;
+import vn.congvu.federation.v1.ReportingServiceGrpc;
+import vn.congvu.federation.v1.SubmitReportRequest;
+import vn.congvu.proto.ProblemMessages;
+import vn.congvu.proto.ReportMessages;
+import vn.congvu.store.MinistryStore;
+import vn.congvu.store.StoreOutcome;
+import vn.congvu.store.StoredReport;
+
+class ReportingEndpointTest {
+
+    /** The ministry's store in memory: same identity rules as the Derby one. */
+    private static final class InMemoryMinistryStore implements MinistryStore {
+        private final Map<String, StoredReport> byRevision = new HashMap<>();
+
+        @Override
+        public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
+            String id = report.key() + "#" + report.revision();
+            StoredReport earlier = byRevision.get(id);
+            if (earlier != null) {
+                return earlier.report().contentHash().equals(report.contentHash())
+                        ? new StoreOutcome.Duplicate(earlier.receipt())
+                        : new StoreOutcome.Conflict(earlier.report().contentHash());
+            }
+            vn.congvu.store.Receipt receipt = new vn.congvu.store.Receipt("BNV-TEST-" + (byRevision.size() + 1), Instant.now());
+            byRevision.put(id, new StoredReport(report, receipt, preparedAt));
+            return new StoreOutcome.Stored(receipt);
+        }
+
+        @Override
+        public Optional<StoredReport> latest(ReportKey key) {
+            return byRevision.values().stream().filter(stored -> stored.report().key().equals(key))
+                    .max((a, b) -> a.report().revision() - b.report().revision());
+        }
+
+        @Override
+        public List<StoredReport> latestOfEveryKey() {
+            return List.copyOf(byRevision.values());
+        }
+
+        @Override
+        public long countRevisions() {
+            return byRevision.size();
+        }
+    }
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2023-01-10T02:00:00Z"), ZoneOffset.UTC);
+    private static final Report CAO_BANG_2022 = new Report(new ReportKey("04", Period.year(2022), Regime.PERIODIC), 1,
+            List.of(new ModuleProvenance("caobang.dossier-timeliness", "0.1.0", "0a".repeat(32))),
+            List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED, AdministrativeLevel.DEPARTMENT.disaggregation(), 48447),
+                    IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED_ON_TIME, AdministrativeLevel.DEPARTMENT.disaggregation(), 48207)));
+
+    private final InMemoryMinistryStore store = new InMemoryMinistryStore();
+    private final List<Report> announced = new ArrayList<>();
+    private Server server;
+    private ManagedChannel channel;
+    private ReportingServiceGrpc.ReportingServiceBlockingStub ministry;
+
+    @BeforeEach
+    void start() throws Exception {
+        String name = InProcessServerBuilder.generateName();
+        server = InProcessServerBuilder.forName(name).directExecutor()
+                .addService(new ReportingEndpoint(store, TODAY, announced::add)).build().start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        ministry = ReportingServiceGrpc.newBlockingStub(channel);
+    }
+
+    @AfterEach
+    void stop() {
+        channel.shutdownNow();
+        server.shutdownNow();
+    }
+
+    private Receipt submit(Report report) {
+        return ministry.submitReport(SubmitReportRequest.newBuilder()
+                .setReport(ReportMessages.toMessage(report, Instant.parse("2023-01-05T00:00:00Z"))).build()).getReceipt();
+    }
+
+    private static List<Problem> problems(StatusRuntimeException error) throws Exception {
+        for (Any detail : StatusProto.fromThrowable(error).getDetailsList()) {
+            if (detail.is(Rejection.class)) {
+                return ProblemMessages.fromRejection(detail.unpack(Rejection.class));
+            }
+        }
+        throw new AssertionError("no Rejection in the status details of " + error);
+    }
+
+    @Test
+    void submit_validReport_isStoredWithAReceipt() {
+        Receipt receipt = submit(CAO_BANG_2022);
+
+        assertEquals("BNV-TEST-1", receipt.getReceiptId());
+        assertFalse(receipt.getDuplicate());
+        assertEquals(CAO_BANG_2022, store.latest(CAO_BANG_2022.key()).orElseThrow().report());
+        assertEquals(List.of(CAO_BANG_2022), announced);
+    }
+
+    @Test
+    void submit_sameRevisionTwice_returnsFirstReceipt() {
+        Receipt first = submit(CAO_BANG_2022);
+
+        Receipt again = submit(CAO_BANG_2022);
+
+        assertEquals(first.getReceiptId(), again.getReceiptId());
+        assertTrue(again.getDuplicate());
+        assertEquals(1, store.countRevisions());
+        assertEquals(1, announced.size());
+    }
+
+    @Test
+    void submit_sameRevisionOtherFigures_isAConflict() throws Exception {
+        submit(CAO_BANG_2022);
+        Report changed = new Report(CAO_BANG_2022.key(), 1, CAO_BANG_2022.modules(),
+                List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED, AdministrativeLevel.DEPARTMENT.disaggregation(), 1)));
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(changed));
+
+        assertEquals(Status.Code.ALREADY_EXISTS, error.getStatus().getCode());
+        assertEquals("revision.conflict", problems(error).get(0).rule());
+        assertEquals(1, store.countRevisions());
+    }
+
+    @Test
+    void submit_reportMissingItsProvince_isInvalidArgumentNamingTheField() throws Exception {
+        SubmitReportRequest request = SubmitReportRequest.newBuilder().setReport(
+                ReportMessages.toMessage(CAO_BANG_2022, Instant.now()).toBuilder()
+                        .setKey(ReportMessages.toMessage(CAO_BANG_2022.key()).toBuilder().clearProvinceCode())).build();
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> ministry.submitReport(request));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+        Problem problem = problems(error).get(0);
+        assertEquals("key.province_code", problem.field());
+        assertEquals("Báo cáo thiếu mã tỉnh", problem.messageVi());
+        assertFalse(problem.retryable());
+        assertEquals(0, store.countRevisions());
+    }
+
+    @Test
+    void submit_manyThingsWrong_listsEveryProblemAtOnce() throws Exception {
+        Report bad = new Report(new ReportKey("99", Period.year(2024), Regime.PERIODIC), 1, List.of(),
+                List.of(new IndicatorValue(CoreIndicators.DOSSIER_RESOLVED, Disaggregation.of("level", "ward"),
+                        new java.math.BigDecimal("2.5"))));
+        SubmitReportRequest request = SubmitReportRequest.newBuilder()
+                .setReport(ReportMessages.toMessage(bad, Instant.now()).toBuilder().setContentHash("00")).build();
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> ministry.submitReport(request));
+
+        assertEquals(List.of("province.unknown", "period.future", "content_hash.mismatch", "modules.missing",
+                "value.not_a_count", "disaggregation.unknown_code"),
+                problems(error).stream().map(Problem::rule).toList());
+        assertEquals(0, store.countRevisions());
+    }
+
+    @Test
+    void submit_emptyRequest_isInvalidArgumentNotUnknown() {
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
+                () -> ministry.submitReport(SubmitReportRequest.getDefaultInstance()));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+    }
+}

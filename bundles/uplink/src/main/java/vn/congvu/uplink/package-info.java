@@ -1,0 +1,7 @@
+/** The province's link to the ministry: what it has sent and what waits. */
+@Export
+@Version("1.0.0")
+package vn.congvu.uplink;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
