@@ -1,0 +1,55 @@
+package vn.congvu.admin.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
+import vn.congvu.api.ReportKey;
+import vn.congvu.ministry.ReportQueries;
+import vn.congvu.ministry.ReportText;
+import vn.congvu.store.StoredReport;
+
+/** The ministry operator's commands. Present only on the ministry node (it needs the report queries). */
+@Component(service = MinistryCommands.class, property = {
+        "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report"})
+public class MinistryCommands {
+
+    private final ReportQueries queries;
+
+    /** @param queries the reports the ministry holds */
+    @Activate
+    public MinistryCommands(@Reference ReportQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * {@code congvu:reports}: the latest revision of every report held.
+     *
+     * @return one block per report
+     */
+    public String reports() {
+        List<StoredReport> reports = queries.latestReports();
+        if (reports.isEmpty()) {
+            return "Chưa có báo cáo nào / no report yet";
+        }
+        List<String> lines = new ArrayList<>();
+        reports.forEach(stored -> lines.addAll(ReportText.lines(stored)));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * {@code congvu:report 04 2022}: one province's periodic report for a period.
+     *
+     * @param provinceCode the province code
+     * @param period       the period
+     * @return the report
+     */
+    public String report(String provinceCode, String period) {
+        ReportKey key = new ReportKey(provinceCode, Period.parse(period), Regime.PERIODIC);
+        return queries.latest(key).map(stored -> String.join(System.lineSeparator(), ReportText.lines(stored)))
+                .orElseThrow(() -> new IllegalArgumentException("Chưa có báo cáo " + key + " / no report " + key));
+    }
+}

@@ -1,0 +1,141 @@
+package vn.congvu.admin.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import vn.congvu.api.Period;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Province;
+import vn.congvu.api.Report;
+import vn.congvu.engine.FilingResult;
+import vn.congvu.engine.ImportResult;
+import vn.congvu.engine.RecordIntake;
+import vn.congvu.engine.ReportFiling;
+import vn.congvu.store.OutboxEntry;
+import vn.congvu.store.OutboxState;
+import vn.congvu.store.OutboxStatus;
+import vn.congvu.uplink.Uplink;
+
+/**
+ * The province operator's commands. Present only on a province node (it needs the engine and uplink).
+ * A command that fails throws, so that a script run by the launcher ends with a non-zero exit code.
+ */
+@Component(service = ProvinceCommands.class, property = {
+        "osgi.command.scope=congvu", "osgi.command.function=intake", "osgi.command.function=file",
+        "osgi.command.function=outbox"})
+public class ProvinceCommands {
+
+    private final RecordIntake intake;
+    private final ReportFiling filing;
+    private final Uplink uplink;
+
+    /**
+     * @param intake imports record files
+     * @param filing evaluates and files
+     * @param uplink sends to the ministry
+     */
+    @Activate
+    public ProvinceCommands(@Reference RecordIntake intake, @Reference ReportFiling filing, @Reference Uplink uplink) {
+        this.intake = intake;
+        this.filing = filing;
+        this.uplink = uplink;
+    }
+
+    /**
+     * {@code congvu:intake dossier data/inbox/dossiers.csv}: imports a CSV file of one record type.
+     *
+     * @param recordType the record type
+     * @param file       the file
+     * @return a summary line
+     */
+    public String intake(String recordType, String file) {
+        ImportResult result = intake.importFile(Path.of(file), recordType);
+        if (!result.accepted()) {
+            StringBuilder errors = new StringBuilder("Tệp " + file + " bị từ chối, không bản ghi nào được nhập ("
+                    + result.errors().size() + " lỗi) / file refused, nothing imported:");
+            result.errors().forEach(problem -> errors.append(System.lineSeparator()).append("  ")
+                    .append(problem.field()).append(": ").append(problem.messageVi()).append(" / ").append(problem.messageEn()));
+            throw new IllegalArgumentException(errors.toString());
+        }
+        return result.alreadyImported()
+                ? "Tệp " + file + " đã được nhập trước đây; không có gì thay đổi (" + result.records() + " bản ghi)"
+                : "Đã nhập " + result.records() + " bản ghi " + recordType + " từ " + file;
+    }
+
+    /**
+     * {@code congvu:file 2022}: evaluates the period and files the report; it is sent in the background.
+     *
+     * @param period the period, such as 2022 or 2022-Q3
+     * @return what was filed
+     * @throws InterruptedException never without waiting
+     */
+    public String file(String period) throws InterruptedException {
+        return file(period, 0);
+    }
+
+    /**
+     * {@code congvu:file 2022 120}: as {@link #file(String)}, then waits up to the given seconds for the
+     * ministry's receipt.
+     *
+     * @param period      the period
+     * @param waitSeconds how long to wait for the receipt
+     * @return what was filed and the receipt
+     * @throws InterruptedException if the wait is interrupted
+     */
+    public String file(String period, int waitSeconds) throws InterruptedException {
+        FilingResult result = filing.file(Period.parse(period));
+        StringBuilder out = new StringBuilder();
+        result.modules().forEach(module -> out.append(String.format("Mô-đun %s %s: %s (%d ms)%n", module.moduleId(),
+                module.version(), module.completed() ? "xong" : module.status() + " - " + module.error(),
+                module.took().toMillis())));
+        if (!result.filed()) {
+            out.append("Không nộp báo cáo / nothing filed:");
+            for (Problem problem : result.problems()) {
+                out.append(System.lineSeparator()).append("  ").append(problem.field()).append(": ")
+                        .append(problem.messageVi()).append(" / ").append(problem.messageEn());
+            }
+            throw new IllegalStateException(out.toString());
+        }
+        Report report = result.report().get();
+        String province = Province.byCode(report.key().provinceCode()).map(Province::name).orElse("?");
+        result.narrative().forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
+        out.append(String.format("%s báo cáo %s kỳ %s, lần %d (%d số liệu)", result.unchanged()
+                        ? "Không có gì mới: đã nộp" : "Đã nộp", province, report.key().period(), report.revision(),
+                report.values().size()));
+        if (waitSeconds > 0) {
+            Optional<OutboxEntry> entry = uplink.awaitOutcome(result.outboxEntryId(), Duration.ofSeconds(waitSeconds));
+            out.append(System.lineSeparator()).append(describe(entry.orElseThrow(), waitSeconds));
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code congvu:outbox}: how the outbox stands.
+     *
+     * @return its depth, oldest waiting entry, delivered and rejected counts
+     */
+    public String outbox() {
+        OutboxStatus status = uplink.status();
+        return String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối", status.pending(),
+                status.oldestPendingAt().map(at -> " (cũ nhất từ " + at + ")").orElse(""), status.delivered(),
+                status.rejected());
+    }
+
+    private static String describe(OutboxEntry entry, int waitedSeconds) {
+        if (entry.state() == OutboxState.DELIVERED) {
+            return "Bộ Nội vụ đã nhận: biên nhận " + entry.receiptId() + " / delivered, receipt " + entry.receiptId();
+        }
+        if (entry.state() == OutboxState.REJECTED) {
+            StringBuilder out = new StringBuilder("Bộ Nội vụ từ chối báo cáo / the ministry rejected the report:");
+            entry.problems().forEach(problem -> out.append(System.lineSeparator()).append("  ").append(problem.field())
+                    .append(": ").append(problem.messageVi()).append(" / ").append(problem.messageEn()));
+            throw new IllegalStateException(out.toString());
+        }
+        throw new IllegalStateException("Chưa gửi được sau " + waitedSeconds + " giây; báo cáo vẫn nằm trong hộp thư đi "
+                + "và sẽ được gửi lại (" + entry.attempts() + " lần thử, lỗi gần nhất: " + entry.lastError()
+                + ") / not delivered yet; it stays in the outbox and will be retried");
+    }
+}
