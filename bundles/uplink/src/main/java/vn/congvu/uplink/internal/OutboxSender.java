@@ -116,11 +116,16 @@ public class OutboxSender implements Uplink {
         LOG.info("Uplink to the ministry at {}:{} started", config.ministry_host(), config.ministry_port());
     }
 
-    /** Stops sending after the submission in flight, if any, and closes the channel. */
+    /**
+     * Stops sending after the submission in flight, if any, and closes the channel. The sender thread is
+     * woken, never interrupted: Derby closes a connection whose thread is interrupted during I/O.
+     */
     @Deactivate
     public void close() {
         running = false;
-        sender.interrupt();
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
         try {
             sender.join(TimeUnit.SECONDS.toMillis(config.deadline_seconds() + 5L));
         } catch (InterruptedException e) {
@@ -173,6 +178,9 @@ public class OutboxSender implements Uplink {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 // the store failed (a full disk, say): nothing was lost, so wait and look again
                 LOG.error("Uplink could not read or update the outbox; trying again in {} ms", backoff, e);
                 try {
@@ -200,7 +208,8 @@ public class OutboxSender implements Uplink {
         } catch (StatusRuntimeException e) {
             Status status = e.getStatus();
             if (RETRYABLE.contains(status.getCode())) {
-                String error = status.getCode() + ": " + status.getDescription();
+                String error = status.getCode() + ": " + status.getDescription()
+                        + (status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")");
                 store.recordFailedAttempt(entry.entryId(), error);
                 LOG.warn("Report {} revision {} not delivered (attempt {}): {}; will retry", entry.report().key(),
                         entry.report().revision(), entry.attempts() + 1, error);
@@ -251,10 +260,15 @@ public class OutboxSender implements Uplink {
         return Optional.empty();
     }
 
+    /** Waits, unless the uplink is stopping; {@link #close()} wakes it early. */
     private void pause(long millis) throws InterruptedException {
+        synchronized (wakeUp) {
+            if (running) {
+                wakeUp.wait(Math.max(1, millis));
+            }
+        }
         if (!running) {
             throw new InterruptedException("uplink stopping");
         }
-        Thread.sleep(millis);
     }
 }
