@@ -69,7 +69,7 @@ public final class CaoBangDossiers {
      * @return how many records were written
      * @throws IOException if it cannot be written
      */
-    static int write(Path file) throws IOException {
+    public static int write(Path file) throws IOException {
         return new CaoBangDossiers().writeTo(file);
     }
 

@@ -87,8 +87,13 @@ public final class NodeLauncher {
 
     private int run() throws Exception {
         Framework framework = start(System.console() != null);
-        Thread stopper = new Thread(() -> stop(framework), "congvu-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        // SIGTERM (service managers, bin/congvu stop) and Ctrl-C stop the node cleanly and exit 0;
+        // the hook covers any other way the JVM is asked to exit
+        Runnable stopper = () -> stop(framework);
+        for (String signal : List.of("TERM", "INT")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(stopper, "congvu-stop").start());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stopper, "congvu-shutdown"));
         framework.waitForStop(0);
         LOG.info("Node {} stopped", home);
         return 0;

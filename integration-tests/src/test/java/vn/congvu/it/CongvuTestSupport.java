@@ -1,0 +1,149 @@
+package vn.congvu.it;
+
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What every OSGi integration test shares: a Felix framework with the real platform and congvu bundles,
+ * and helpers that configure a node the way its etc/*.cfg files would.
+ */
+public abstract class CongvuTestSupport {
+
+    /** The congvu bundles, in dependency order; the first ones are the platform's. */
+    private static final List<String> BUNDLES = List.of(
+            "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
+            "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.log",
+            "org.apache.felix.gogo.runtime", "failureaccess", "guava", "gson", "protobuf-java",
+            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-store", "congvu-engine", "congvu-uplink",
+            "congvu-ministry", "congvu-admin", "congvu-logging", "congvu-rules-caobang");
+    private static final long SERVICE_TIMEOUT_MILLIS = 60_000;
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected ConfigurationAdmin configurationAdmin;
+
+    /** @return the framework every test runs in: the real bundles, nothing mocked */
+    protected static Option[] congvuRuntime() {
+        List<Option> options = new ArrayList<>();
+        // Pax Exam's own bundles come from the local repository (the pom fetched them): no network here
+        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository")));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
+        // SLF4J and Logback sit on the framework's class path, as in a node; Pax Exam's bundles ask for
+        // org.slf4j below 2, congvu's for 1.7 or later, so the API is exported as 1.7.36 (2.x is compatible)
+        options.add(systemPackages("org.slf4j;version=1.7.36", "org.slf4j.spi;version=1.7.36",
+                "org.slf4j.helpers;version=1.7.36", "org.slf4j.event;version=1.7.36", "sun.misc"));
+        options.add(junitBundles());
+        options.add(cleanCaches(true));
+        String folder = System.getProperty("congvu.bundles");
+        for (String name : BUNDLES) {
+            options.add(CoreOptions.bundle(Path.of(folder, name + ".jar").toUri().toString()));
+        }
+        return options(options.toArray(Option[]::new));
+    }
+
+    /**
+     * @param name what the folder is for
+     * @return a new empty folder under target/work
+     */
+    protected static Path workFolder(String name) throws IOException {
+        Path work = Path.of(System.getProperty("congvu.work", "target/work"));
+        Files.createDirectories(work);
+        return Files.createTempDirectory(work, name + "-");
+    }
+
+    /** @return a loopback port nothing listens on */
+    protected static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Configures this framework as the ministry, as etc/vn.congvu.store.ministry.cfg and vn.congvu.ministry.cfg do.
+     */
+    protected void configureMinistry(Path database, int port) throws IOException {
+        configure("vn.congvu.store.ministry", Map.of("database", database.toString()));
+        configure("vn.congvu.ministry", Map.of("host", "127.0.0.1", "port", port, "print.stored", false));
+    }
+
+    /**
+     * Configures this framework as Cao Bằng's province node, filing with the ministry on the given port.
+     */
+    protected void configureCaoBang(Path database, int ministryPort) throws IOException {
+        configure("vn.congvu.store.province", Map.of("database", database.toString()));
+        configure("vn.congvu.engine", Map.of("province.code", "04"));
+        configure("vn.congvu.uplink", Map.of("ministry.host", "127.0.0.1", "ministry.port", ministryPort,
+                "retry.initial.millis", 100L, "poll.millis", 100L));
+    }
+
+    private void configure(String pid, Map<String, Object> properties) throws IOException {
+        Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+        Dictionary<String, Object> dictionary = new Hashtable<>(properties);
+        configuration.update(dictionary);
+    }
+
+    /**
+     * Waits for a service, as a caller in the node would.
+     *
+     * @param type the service type
+     * @return the service
+     */
+    protected <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(SERVICE_TIMEOUT_MILLIS);
+        if (service == null) {
+            throw new AssertionError("no " + type.getName() + " service after " + SERVICE_TIMEOUT_MILLIS / 1000 + " s");
+        }
+        return service;
+    }
+
+    /**
+     * @param symbolicName a bundle symbolic name
+     * @return the installed bundle
+     */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("bundle " + symbolicName + " is not installed");
+    }
+
+    /** Waits until a condition holds, failing with the message when it does not in time. */
+    protected static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SERVICE_TIMEOUT_MILLIS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
