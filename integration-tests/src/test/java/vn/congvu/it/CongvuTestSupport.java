@@ -84,6 +84,16 @@ public abstract class CongvuTestSupport {
     }
 
     /**
+     * Configures this framework as both the ministry and Cao Bằng's node, filing over a free loopback port,
+     * with their databases in the folder.
+     */
+    protected void configureCaoBangAndMinistry(Path folder) throws IOException {
+        int port = freePort();
+        configureMinistry(folder.resolve("ministry-db"), port);
+        configureCaoBang(folder.resolve("province-db"), port);
+    }
+
+    /**
      * Configures this framework as the ministry, as etc/vn.congvu.store.ministry.cfg and vn.congvu.ministry.cfg do.
      */
     protected void configureMinistry(Path database, int port) throws IOException {

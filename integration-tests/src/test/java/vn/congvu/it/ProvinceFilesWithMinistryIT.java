@@ -51,9 +51,7 @@ public class ProvinceFilesWithMinistryIT extends CongvuTestSupport {
     @Test
     public void caoBang2022_filedOverLoopbackGrpc_ministryStoresWhatTheProvinceComputed() throws Exception {
         Path folder = workFolder("filing");
-        int port = freePort();
-        configureMinistry(folder.resolve("ministry-db"), port);
-        configureCaoBang(folder.resolve("province-db"), port);
+        configureCaoBangAndMinistry(folder);
 
         ImportResult imported = service(RecordIntake.class).importFile(Path.of(System.getProperty(DOSSIERS)), "dossier");
         assertTrue(imported.errors().toString(), imported.accepted());

@@ -47,9 +47,7 @@ public class StoredReportSurvivesRestartIT extends CongvuTestSupport {
     @Test
     public void storedReport_afterStoreAndMinistryRestart_isStillThereWithItsReceipt() throws Exception {
         Path folder = workFolder("restart");
-        int port = freePort();
-        configureMinistry(folder.resolve("ministry-db"), port);
-        configureCaoBang(folder.resolve("province-db"), port);
+        configureCaoBangAndMinistry(folder);
         Path dossiers = folder.resolve("hồ-sơ-quý-1.csv");
         Files.writeString(dossiers, "id,level,unit,received,due,resolved\n"
                 + "Q1-1,commune,UBND xã Đức Long,2022-01-03,2022-01-10,2022-01-07\n"

@@ -2,6 +2,7 @@ package vn.congvu.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.congvu.store.internal.StoreFixtures.dossier;
 import static vn.congvu.store.internal.StoreFixtures.report;
@@ -21,6 +22,7 @@ import vn.congvu.store.FiledReport;
 import vn.congvu.store.ImportSummary;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
+import vn.congvu.store.StoreException;
 
 class DerbyProvinceStoreTest {
 
@@ -74,6 +76,25 @@ class DerbyProvinceStoreTest {
         List<Record> read = new ArrayList<>();
         store.forEachRecord(RecordTypes.DOSSIER, read::add);
         assertEquals(List.of(corrected), read);
+    }
+
+    @Test
+    void importRecords_databaseFailsAfterTheFirstBatch_nothingIsWritten() {
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < 7_000; i++) {
+            records.add(dossier("HS-" + i, "UBND xã Đức Long", "2022-03-10"));
+        }
+        // a key longer than the column: the database refuses it well after the first batch of 5,000 went in
+        records.add(dossier("HS-" + "9".repeat(300), "UBND xã Đức Long", "2022-03-10"));
+
+        StoreException error = assertThrows(StoreException.class,
+                () -> store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), records));
+
+        assertTrue(error.getMessage().startsWith("importing 7001 dossier records from lớn.csv"), error.getMessage());
+        assertEquals(0, store.countRecords(RecordTypes.DOSSIER));
+        ImportSummary retried = store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), records.subList(0, 7_000));
+        assertFalse(retried.alreadyKnown(), "a failed import must not count as imported");
+        assertEquals(7_000, store.countRecords(RecordTypes.DOSSIER));
     }
 
     @Test
