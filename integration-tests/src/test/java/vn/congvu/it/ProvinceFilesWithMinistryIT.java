@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -15,6 +16,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
@@ -73,8 +75,10 @@ public class ProvinceFilesWithMinistryIT extends CongvuTestSupport {
         assertFigures(stored.report(), AdministrativeLevel.DEPARTMENT, 48_447, 48_207, 240);
         assertFigures(stored.report(), AdministrativeLevel.DISTRICT, 12_650, 12_560, 90);
         assertFigures(stored.report(), AdministrativeLevel.COMMUNE, 145_494, 144_587, 907);
-        assertEquals("caobang.dossier-timeliness", stored.report().modules().get(0).moduleId());
-        assertEquals(bundle("vn.congvu.rules.caobang").getVersion().toString(), stored.report().modules().get(0).version());
+        // the national Decree 48/2023 rule is installed too, but applies only from 17 July 2023
+        assertEquals(List.of("caobang.administrative-discipline", "caobang.dossier-timeliness"),
+                stored.report().modules().stream().map(ModuleProvenance::moduleId).toList());
+        assertEquals(bundle("vn.congvu.rules.caobang").getVersion().toString(), stored.report().modules().get(1).version());
     }
 
     private static void assertFigures(Report report, AdministrativeLevel level, long resolved, long onTime, long late) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import vn.congvu.api.Disaggregation;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
@@ -52,6 +53,12 @@ public final class ReportMessages {
                     valueMessage.addDisaggregation(Dimension.newBuilder().setName(name).setCode(code)));
             message.addValues(valueMessage);
         }
+        for (Finding finding : report.findings()) {
+            message.addFindings(vn.congvu.federation.v1.Finding.newBuilder().setRuleId(finding.ruleId())
+                    .setUnit(finding.unit()).setCount(finding.count())
+                    .setSeverity(vn.congvu.federation.v1.Severity.forNumber(finding.severity().ordinal() + 1))
+                    .setMessage(finding.message()));
+        }
         return message.build();
     }
 
@@ -90,10 +97,12 @@ public final class ReportMessages {
         }
         List<ModuleProvenance> modules = readModules(message, problems);
         List<IndicatorValue> values = readValues(message, problems);
+        List<Finding> findings = readFindings(message, problems);
         if (!problems.isEmpty() || key.isEmpty()) {
             return new DecodedReport(Optional.empty(), problems);
         }
-        return new DecodedReport(Optional.of(new Report(key.get(), message.getRevision(), modules, values)), List.of());
+        return new DecodedReport(Optional.of(new Report(key.get(), message.getRevision(), modules, values, findings)),
+                List.of());
     }
 
     /**
@@ -230,6 +239,24 @@ public final class ReportMessages {
             values.add(indicatorValue);
         }
         return values;
+    }
+
+    private static List<Finding> readFindings(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < message.getFindingsCount(); i++) {
+            vn.congvu.federation.v1.Finding finding = message.getFindings(i);
+            int severity = finding.getSeverityValue();
+            if (finding.getRuleId().isBlank() || finding.getUnit().isBlank() || finding.getCount() < 1
+                    || severity < 1 || severity > Finding.Severity.values().length) {
+                problems.add(Problem.permanent("findings[" + i + "]", "finding.incomplete",
+                        "Phát hiện phải có quy tắc, đơn vị, số lần (từ 1) và mức độ",
+                        "a finding needs a rule, a unit, a count of 1 or more and a severity"));
+                continue;
+            }
+            findings.add(new Finding(finding.getRuleId(), finding.getUnit(), finding.getCount(),
+                    Finding.Severity.values()[severity - 1], finding.getMessage()));
+        }
+        return findings;
     }
 
     private static vn.congvu.federation.v1.PeriodKind toMessage(PeriodKind kind) {

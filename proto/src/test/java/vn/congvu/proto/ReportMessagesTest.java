@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
@@ -22,7 +23,8 @@ class ReportMessagesTest {
     private static final Report REPORT = new Report(new ReportKey("04", Period.parse("2022-Q3"), Regime.PERIODIC), 2,
             List.of(new ModuleProvenance("caobang.dossier-timeliness", "1.0.0", "00ff")),
             List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED, AdministrativeLevel.COMMUNE.disaggregation(), 145494),
-                    IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED_LATE, AdministrativeLevel.COMMUNE.disaggregation(), 907)));
+                    IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED_LATE, AdministrativeLevel.COMMUNE.disaggregation(), 907)),
+            List.of(new Finding("hanoi.badge", "Sở Tài chính", 3, Finding.Severity.WARNING, "Chưa đeo thẻ công chức")));
 
     @Test
     void toMessageThenBack_givesTheSameReportAndHash() {

@@ -15,15 +15,17 @@ import java.util.Optional;
  * A standardised report a province files with the ministry: its key, revision, the modules that computed
  * it and its figures.
  *
- * <p>The content hash covers the key, the modules and the figures, not the revision: filing the same
- * figures again under the same revision is recognisably the same report.
+ * <p>The content hash covers the key, the modules, the figures and the findings, not the revision: filing
+ * the same content again under the same revision is recognisably the same report.
  *
  * @param key      province, period and regime
  * @param revision 1 for the first filing, higher for a correction that supersedes it
  * @param modules  the rule modules that computed the figures
  * @param values   the figures, in any order (kept in canonical order)
+ * @param findings the rules found broken, in any order (kept in canonical order)
  */
-public record Report(ReportKey key, int revision, List<ModuleProvenance> modules, List<IndicatorValue> values) {
+public record Report(ReportKey key, int revision, List<ModuleProvenance> modules, List<IndicatorValue> values,
+                     List<Finding> findings) {
 
     /** Copies the lists into canonical order; the revision must be positive. */
     public Report {
@@ -33,6 +35,19 @@ public record Report(ReportKey key, int revision, List<ModuleProvenance> modules
         }
         modules = modules.stream().sorted(Comparator.comparing(ModuleProvenance::moduleId)).toList();
         values = values.stream().sorted(IndicatorValue.CANONICAL_ORDER).toList();
+        findings = findings.stream().sorted(Finding.CANONICAL_ORDER).toList();
+    }
+
+    /**
+     * A report without findings.
+     *
+     * @param key      province, period and regime
+     * @param revision the revision
+     * @param modules  the modules that computed it
+     * @param values   the figures
+     */
+    public Report(ReportKey key, int revision, List<ModuleProvenance> modules, List<IndicatorValue> values) {
+        this(key, revision, modules, values, List.of());
     }
 
     /**
@@ -40,7 +55,7 @@ public record Report(ReportKey key, int revision, List<ModuleProvenance> modules
      * @return the same content under another revision
      */
     public Report withRevision(int revision) {
-        return new Report(key, revision, modules, values);
+        return new Report(key, revision, modules, values, findings);
     }
 
     /**
@@ -63,6 +78,8 @@ public record Report(ReportKey key, int revision, List<ModuleProvenance> modules
                 "module\t" + module.moduleId() + "\t" + module.version() + "\t" + module.jarSha256()));
         values.forEach(value -> lines.add("value\t" + value.code() + "\t" + value.disaggregation()
                 + "\t" + value.value().stripTrailingZeros().toPlainString()));
+        findings.forEach(finding -> lines.add("finding\t" + finding.ruleId() + "\t" + finding.unit() + "\t"
+                + finding.count() + "\t" + finding.severity() + "\t" + finding.message()));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));

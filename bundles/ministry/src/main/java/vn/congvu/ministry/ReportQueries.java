@@ -3,6 +3,8 @@ package vn.congvu.ministry;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.Period;
+import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.store.StoredReport;
 
@@ -12,6 +14,12 @@ public interface ReportQueries {
 
     /** @return the latest revision of every report, by province then period */
     List<StoredReport> latestReports();
+
+    /**
+     * @param period a period
+     * @return the latest periodic report of every province that filed for it
+     */
+    List<Report> latestFor(Period period);
 
     /**
      * @param key a province, period and regime

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Province;
 import vn.congvu.api.Report;
+import vn.congvu.api.catalog.Indicator;
+import vn.congvu.api.catalog.NationalCatalog;
 import vn.congvu.api.format.VietnameseNumbers;
 import vn.congvu.store.StoredReport;
 
@@ -24,7 +27,8 @@ public final class ReportText {
 
     /**
      * @param stored a stored report
-     * @return its lines: a heading with the receipt, dossier timeliness per level, then every other figure
+     * @return its lines: a heading with the receipt, dossier timeliness per level, every other figure with
+     *         its catalog label, the findings, and the modules that computed it
      */
     public static List<String> lines(StoredReport stored) {
         Report report = stored.report();
@@ -46,10 +50,15 @@ public final class ReportText {
         }
         for (IndicatorValue value : report.values()) {
             if (!value.code().startsWith("dossier.resolved")) {
-                String label = CoreIndicators.definition(value.code()).map(d -> d.labelVi()).orElse(value.code());
-                lines.add(String.format("  %s (%s): %s", label, value.disaggregation(),
+                String label = NationalCatalog.indicator(value.code()).map(Indicator::labelVi).orElse(value.code());
+                String breakdown = NationalTables.describe(value.disaggregation());
+                lines.add(String.format("  %s%s: %s", label, breakdown.isEmpty() ? "" : " [" + breakdown + "]",
                         VietnameseNumbers.decimal(value.value())));
             }
+        }
+        for (Finding finding : report.findings()) {
+            lines.add(String.format("  Phát hiện %s tại %s: %s lần (%s) - %s", finding.ruleId(), finding.unit(),
+                    VietnameseNumbers.count(finding.count()), finding.severity(), finding.message()));
         }
         report.modules().forEach(module -> lines.add(String.format("  Tính bởi mô-đun %s %s (sha256 %s)",
                 module.moduleId(), module.version(), module.jarSha256())));

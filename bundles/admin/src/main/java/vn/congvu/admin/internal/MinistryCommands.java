@@ -7,14 +7,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.ministry.NationalTables;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.ministry.ReportText;
 import vn.congvu.store.StoredReport;
 
 /** The ministry operator's commands. Present only on the ministry node (it needs the report queries). */
 @Component(service = MinistryCommands.class, property = {
-        "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report"})
+        "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report",
+        "osgi.command.function=national"})
 public class MinistryCommands {
 
     private final ReportQueries queries;
@@ -37,6 +40,27 @@ public class MinistryCommands {
         }
         List<String> lines = new ArrayList<>();
         reports.forEach(stored -> lines.addAll(ReportText.lines(stored)));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * {@code congvu:national 2022}: the national table of a period (totals, recomputed rates, ranks per
+     * province) and the table of every figure per province.
+     *
+     * @param period the period
+     * @return both tables
+     */
+    public String national(String period) {
+        List<Report> reports = queries.latestFor(Period.parse(period));
+        if (reports.isEmpty()) {
+            return "Chưa tỉnh nào nộp báo cáo kỳ " + period + " / no province has filed for " + period;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Số liệu toàn quốc kỳ " + period + " (" + reports.size() + " tỉnh đã nộp):");
+        lines.addAll(NationalTables.national(reports));
+        lines.add("");
+        lines.add("Số liệu theo tỉnh kỳ " + period + ":");
+        lines.addAll(NationalTables.perProvince(reports));
         return String.join(System.lineSeparator(), lines);
     }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * valid for, what it reads and what it produces. Its version is the version of the bundle that holds it.
  *
  * @param id           a stable id, {@code <province>.<topic>}, such as {@code caobang.dossier-timeliness}
- * @param provinceCode the official two-digit code of the province whose rules it encodes
+ * @param provinceCode the official two-digit code of the province whose rules it encodes, or
+ *                     {@link #ALL_PROVINCES} for a national rule every province applies
  * @param titleVi      its title in Vietnamese
  * @param legalBasis   the documents it encodes, such as {@code Nghị định 61/2018/NĐ-CP}
  * @param validFrom    the first day it applies to
@@ -20,6 +21,9 @@ import java.util.Objects;
 public record ModuleDescriptor(String id, String provinceCode, String titleVi, String legalBasis,
                                LocalDate validFrom, LocalDate validUntil, List<String> reads,
                                List<String> produces) {
+
+    /** The province code of a national rule module, which every province node evaluates. */
+    public static final String ALL_PROVINCES = "*";
 
     /** @throws NullPointerException naming the part that is missing */
     public ModuleDescriptor {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
@@ -12,9 +13,13 @@ import vn.congvu.api.Province;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.api.catalog.CatalogCheck;
 import vn.congvu.api.rule.ModuleResult;
 
-/** Puts the figures of every module into one report, refusing what no single module may do alone. */
+/**
+ * Puts the figures and findings of every module into one report, refusing what no single module may do
+ * alone, and checks the report against the national catalog before it may be filed.
+ */
 final class ReportAssembler {
 
     /**
@@ -46,7 +51,9 @@ final class ReportAssembler {
                     "no rule module of " + province.name() + " applies to period " + period));
         }
         Map<String, String> producedBy = new HashMap<>();
+        Map<String, String> foundBy = new HashMap<>();
         List<IndicatorValue> values = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         List<ModuleProvenance> modules = new ArrayList<>();
         for (Contribution contribution : contributions) {
             String moduleId = contribution.module().descriptor().id();
@@ -74,11 +81,23 @@ final class ReportAssembler {
                 }
                 values.add(value);
             }
+            for (Finding finding : contribution.result().findings()) {
+                String earlier = foundBy.putIfAbsent(finding.ruleId() + "|" + finding.unit(), moduleId);
+                if (earlier != null) {
+                    problems.add(Problem.permanent("finding " + finding.ruleId() + " (" + finding.unit() + ")",
+                            "finding.reported_twice", "Phát hiện do cả " + earlier + " và " + moduleId + " báo cáo",
+                            "both " + earlier + " and " + moduleId + " reported it"));
+                    continue;
+                }
+                findings.add(finding);
+            }
         }
         if (!problems.isEmpty()) {
             return new Assembly(null, problems);
         }
-        return new Assembly(new Report(new ReportKey(province.code(), period, Regime.PERIODIC), 1, modules, values),
-                List.of());
+        Report report = new Report(new ReportKey(province.code(), period, Regime.PERIODIC), 1, modules, values, findings);
+        // the same checks the ministry runs on receipt: a report that would be refused is not filed
+        List<Problem> refused = CatalogCheck.check(report);
+        return refused.isEmpty() ? new Assembly(report, List.of()) : new Assembly(null, refused);
     }
 }

@@ -127,7 +127,8 @@ public class ReportingEngine implements ReportFiling {
     @Override
     public FilingResult file(Period period) {
         List<InstalledModule> applicable = modules.values().stream()
-                .filter(installed -> installed.descriptor().provinceCode().equals(province.code()))
+                .filter(installed -> installed.descriptor().provinceCode().equals(province.code())
+                        || installed.descriptor().provinceCode().equals(ModuleDescriptor.ALL_PROVINCES))
                 .filter(installed -> appliesDuring(installed.descriptor(), period))
                 .sorted(Comparator.comparing(installed -> installed.descriptor().id()))
                 .toList();
@@ -154,6 +155,8 @@ public class ReportingEngine implements ReportFiling {
         }
         ReportAssembler.Assembly assembly = ReportAssembler.assemble(province, period, contributions);
         if (!assembly.problems().isEmpty()) {
+            LOG.warn("Report {} {} not filed: {} problem(s), first: {}", province.code(), period,
+                    assembly.problems().size(), assembly.problems().get(0));
             return new FilingResult(Optional.empty(), 0, false, outcomes, narrative, assembly.problems());
         }
         FiledReport filed = store.fileReport(assembly.report(), Instant.now());

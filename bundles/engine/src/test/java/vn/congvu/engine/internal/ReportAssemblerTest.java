@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
@@ -63,6 +65,35 @@ class ReportAssemblerTest {
         assertNull(assembly.report());
         assertEquals(List.of("value.negative", "module.undeclared_indicator", "value.produced_twice"),
                 assembly.problems().stream().map(Problem::rule).toList());
+    }
+
+    @Test
+    void assemble_breaksANationalCrossCheck_isNotFiled() {
+        ReportAssembler.Assembly assembly = ReportAssembler.assemble(CAO_BANG, YEAR, List.of(
+                new ReportAssembler.Contribution(module("caobang.feedback", CoreIndicators.FEEDBACK_RECEIVED,
+                        CoreIndicators.FEEDBACK_RESOLVED), new ModuleResult(List.of(
+                                IndicatorValue.count(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL, 598),
+                                IndicatorValue.count(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL, 703)),
+                        List.of()))));
+
+        assertNull(assembly.report());
+        assertEquals(List.of("check.at_most"), assembly.problems().stream().map(Problem::rule).toList());
+    }
+
+    @Test
+    void assemble_findingsOfEveryModule_areInTheReport() {
+        Finding badge = new Finding("caobang.badge", "Sở Y tế", 2, Finding.Severity.WARNING, "Chưa đeo thẻ");
+        Finding twice = new Finding("caobang.badge", "Sở Y tế", 1, Finding.Severity.INFO, "Chưa đeo thẻ");
+
+        ReportAssembler.Assembly assembly = ReportAssembler.assemble(CAO_BANG, YEAR, List.of(
+                new ReportAssembler.Contribution(module("caobang.a", CoreIndicators.DOSSIER_RESOLVED),
+                        new ModuleResult(List.of(), List.of(badge), List.of()))));
+        ReportAssembler.Assembly clash = ReportAssembler.assemble(CAO_BANG, YEAR, List.of(
+                new ReportAssembler.Contribution(module("caobang.a"), new ModuleResult(List.of(), List.of(badge), List.of())),
+                new ReportAssembler.Contribution(module("caobang.b"), new ModuleResult(List.of(), List.of(twice), List.of()))));
+
+        assertEquals(List.of(badge), assembly.report().findings());
+        assertEquals(List.of("finding.reported_twice"), clash.problems().stream().map(Problem::rule).toList());
     }
 
     @Test

@@ -55,8 +55,8 @@ public class MinistryServer {
             throws IOException {
         ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
                 config.print_stored() ? report -> printStored(store, report) : report -> { });
-        this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()), List.of(endpoint),
-                List.of());
+        this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
+                List.of(endpoint, new CatalogEndpoint()), List.of());
         LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
     }
 

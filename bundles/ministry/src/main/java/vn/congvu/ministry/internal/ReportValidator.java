@@ -4,16 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import vn.congvu.api.AdministrativeLevel;
-import vn.congvu.api.CoreIndicators;
-import vn.congvu.api.IndicatorDefinition;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
 import vn.congvu.api.Report;
+import vn.congvu.api.catalog.CatalogCheck;
 
-/** The ministry's checks of a decoded report; every problem is listed, none stops the others. */
+/**
+ * The ministry's checks of a decoded report, then the national catalog's (the same the province ran before
+ * filing); every problem is listed, none stops the others.
+ */
 final class ReportValidator {
 
     /** The store keeps six decimals; more would be silently rounded. */
@@ -51,39 +51,13 @@ final class ReportValidator {
                     "the report has no figures"));
         }
         for (IndicatorValue value : report.values()) {
-            validateValue(value, problems);
-        }
-        return problems;
-    }
-
-    private static void validateValue(IndicatorValue value, List<Problem> problems) {
-        String field = value.code() + " (" + value.disaggregation() + ")";
-        if (value.value().scale() > MAX_SCALE || value.value().abs().compareTo(MAX_MAGNITUDE) >= 0) {
-            problems.add(Problem.permanent(field, "value.out_of_range",
-                    "Giá trị " + value.value().toPlainString() + " quá lớn hoặc quá 6 chữ số thập phân",
-                    "value " + value.value().toPlainString() + " is too large or has more than 6 decimals"));
-        }
-        Optional<IndicatorDefinition> definition = CoreIndicators.definition(value.code());
-        if (definition.isEmpty()) {
-            return;
-        }
-        if (value.value().signum() < 0 || value.value().scale() > 0) {
-            problems.add(Problem.permanent(field, "value.not_a_count",
-                    "Chỉ tiêu " + value.code() + " là số đếm, không thể là " + value.value().toPlainString(),
-                    value.code() + " is a count and cannot be " + value.value().toPlainString()));
-        }
-        for (String dimension : value.disaggregation().dimensions().keySet()) {
-            if (!definition.get().dimensions().contains(dimension)) {
-                problems.add(Problem.permanent(field, "disaggregation.unknown_dimension",
-                        "Chỉ tiêu " + value.code() + " không phân tổ theo '" + dimension + "'",
-                        value.code() + " is not broken down by '" + dimension + "'"));
+            if (value.value().scale() > MAX_SCALE || value.value().abs().compareTo(MAX_MAGNITUDE) >= 0) {
+                problems.add(Problem.permanent(value.code() + " (" + value.disaggregation() + ")", "value.out_of_range",
+                        "Giá trị " + value.value().toPlainString() + " quá lớn hoặc quá 6 chữ số thập phân",
+                        "value " + value.value().toPlainString() + " is too large or has more than 6 decimals"));
             }
         }
-        String level = value.disaggregation().code(AdministrativeLevel.DIMENSION);
-        if (level != null && AdministrativeLevel.byCode(level).isEmpty()) {
-            problems.add(Problem.permanent(field, "disaggregation.unknown_code",
-                    "Cấp '" + level + "' không có trong danh mục (department, district, commune)",
-                    "level '" + level + "' is not one of department, district, commune"));
-        }
+        problems.addAll(CatalogCheck.check(report));
+        return problems;
     }
 }

@@ -5,6 +5,9 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.store.MinistryStore;
@@ -25,6 +28,13 @@ public class StoredReportQueries implements ReportQueries {
     @Override
     public List<StoredReport> latestReports() {
         return store.latestOfEveryKey();
+    }
+
+    @Override
+    public List<Report> latestFor(Period period) {
+        return store.latestOfEveryKey().stream().map(StoredReport::report)
+                .filter(report -> report.key().period().equals(period) && report.key().regime() == Regime.PERIODIC)
+                .toList();
     }
 
     @Override

@@ -56,7 +56,7 @@ public class DerbyMinistryStore implements MinistryStore {
     }
 
     DerbyMinistryStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "ministry", List.of("001-initial.sql"));
+        this.database = new Database(databaseFolder, "ministry", List.of("001-initial.sql", "002-findings.sql"));
     }
 
     /** Closes the database cleanly. */

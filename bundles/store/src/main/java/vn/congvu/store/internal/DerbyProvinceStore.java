@@ -67,7 +67,7 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     DerbyProvinceStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "province", List.of("001-initial.sql"));
+        this.database = new Database(databaseFolder, "province", List.of("001-initial.sql", "002-findings.sql"));
     }
 
     /** Closes the database cleanly. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import vn.congvu.api.Disaggregation;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Report;
@@ -56,6 +57,19 @@ final class ReportRows {
             }
             values.executeBatch();
         }
+        try (PreparedStatement findings = connection.prepareStatement("INSERT INTO report_findings "
+                + "(report_id, rule_id, unit, hits, severity, message) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Finding finding : report.findings()) {
+                findings.setLong(1, reportId);
+                findings.setString(2, finding.ruleId());
+                findings.setString(3, finding.unit());
+                findings.setLong(4, finding.count());
+                findings.setString(5, finding.severity().name());
+                findings.setString(6, finding.message());
+                findings.addBatch();
+            }
+            findings.executeBatch();
+        }
     }
 
     static Report readContent(Connection connection, long reportId, ReportKey key, int revision) throws SQLException {
@@ -80,6 +94,17 @@ final class ReportRows {
                 }
             }
         }
-        return new Report(key, revision, modules, values);
+        List<Finding> findings = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT rule_id, unit, hits, severity, message FROM report_findings WHERE report_id = ?")) {
+            query.setLong(1, reportId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    findings.add(new Finding(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            Finding.Severity.valueOf(rows.getString(4)), rows.getString(5)));
+                }
+            }
+        }
+        return new Report(key, revision, modules, values, findings);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
@@ -28,7 +29,9 @@ final class StoreFixtures {
                 List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED,
                                 AdministrativeLevel.DEPARTMENT.disaggregation(), departmentsResolved),
                         IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED_LATE,
-                                AdministrativeLevel.DEPARTMENT.disaggregation(), 240)));
+                                AdministrativeLevel.DEPARTMENT.disaggregation(), 240)),
+                List.of(new Finding("caobang.late-dossiers", "Sở Tài nguyên và Môi trường", 12, Finding.Severity.WARNING,
+                        "Hồ sơ đất đai giải quyết trễ hạn")));
     }
 
     static Record dossier(String id, String unit, String resolved) {

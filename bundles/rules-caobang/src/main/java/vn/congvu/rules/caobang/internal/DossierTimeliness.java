@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Period;
 import vn.congvu.api.format.VietnameseNumbers;
@@ -23,7 +25,8 @@ import vn.congvu.api.rule.RuleModule;
  * late, at departments, districts and communes, as section II of the province's 2022 report counts them.
  *
  * <p>A dossier counts in the period its resolution falls in; it is on time when resolved on or before its
- * due date ("giải quyết trước, đúng hạn"), late otherwise. Pending dossiers are not counted.
+ * due date ("giải quyết trước, đúng hạn"), late otherwise. Pending dossiers are not counted. Each unit that
+ * resolved dossiers late is a finding, with how many.
  */
 @Component(service = RuleModule.class)
 public class DossierTimeliness implements RuleModule {
@@ -49,8 +52,16 @@ public class DossierTimeliness implements RuleModule {
         for (AdministrativeLevel level : AdministrativeLevel.values()) {
             counts.put(level, new long[2]);
         }
+        Map<String, Long> lateByUnit = new TreeMap<>();
         Period period = context.period();
-        context.forEachRecord(RecordTypes.DOSSIER.name(), dossier -> count(dossier, period, counts));
+        context.forEachRecord(RecordTypes.DOSSIER.name(), dossier -> {
+            if (count(dossier, period, counts)) {
+                lateByUnit.merge(dossier.text("unit"), 1L, Long::sum);
+            }
+        });
+        List<Finding> findings = new ArrayList<>();
+        lateByUnit.forEach((unit, late) -> findings.add(new Finding(ID + ".late", unit, late, Finding.Severity.WARNING,
+                "Hồ sơ TTHC giải quyết trễ hạn")));
 
         List<IndicatorValue> values = new ArrayList<>();
         List<String> narrative = new ArrayList<>();
@@ -66,17 +77,19 @@ public class DossierTimeliness implements RuleModule {
                     VietnameseNumbers.percent(java.math.BigDecimal.valueOf(onTime), java.math.BigDecimal.valueOf(resolved)),
                     VietnameseNumbers.count(onTime), VietnameseNumbers.count(resolved), VietnameseNumbers.count(late)));
         }
-        return new ModuleResult(values, narrative);
+        return new ModuleResult(values, findings, narrative);
     }
 
-    private static void count(Record dossier, Period period, Map<AdministrativeLevel, long[]> counts) {
+    /** Counts a dossier resolved in the period; returns whether it was late. */
+    private static boolean count(Record dossier, Period period, Map<AdministrativeLevel, long[]> counts) {
         LocalDate resolved = dossier.date("resolved");
         if (resolved == null || !period.contains(resolved)) {
-            return;
+            return false;
         }
         AdministrativeLevel level = AdministrativeLevel.byCode(dossier.text("level")).orElseThrow(() ->
                 new IllegalArgumentException("dossier " + dossier.key() + " has unknown level '" + dossier.text("level") + "'"));
         boolean onTime = !resolved.isAfter(dossier.date("due"));
         counts.get(level)[onTime ? 0 : 1]++;
+        return !onTime;
     }
 }

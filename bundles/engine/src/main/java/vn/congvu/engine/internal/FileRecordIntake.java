@@ -25,17 +25,17 @@ import vn.congvu.engine.RecordIntake;
 import vn.congvu.store.ImportSummary;
 import vn.congvu.store.ProvinceStore;
 
-/** Imports CSV record files: validated whole, then stored in one transaction. */
+/** Imports record files (CSV, or JSON when the name ends in .json): validated whole, then stored in one transaction. */
 @Component(service = RecordIntake.class)
-public class CsvRecordIntake implements RecordIntake {
+public class FileRecordIntake implements RecordIntake {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CsvRecordIntake.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FileRecordIntake.class);
 
     private final ProvinceStore store;
 
     /** @param store where records are kept */
     @Activate
-    public CsvRecordIntake(@Reference ProvinceStore store) {
+    public FileRecordIntake(@Reference ProvinceStore store) {
         this.store = store;
     }
 
@@ -64,7 +64,9 @@ public class CsvRecordIntake implements RecordIntake {
                     "Tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8",
                     "the file is not UTF-8; save it again as UTF-8"));
         }
-        CsvRecordReader.Outcome outcome = new CsvRecordReader(type.get(), name).read(text);
+        RecordFileReader reader = new RecordFileReader(type.get(), name);
+        RecordFileReader.Outcome outcome = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                ? reader.readJson(text) : reader.read(text);
         if (!outcome.errors().isEmpty()) {
             LOG.warn("Refused {} ({}): {} errors, first: {}", name, recordType, outcome.errors().size(),
                     outcome.errors().get(0));

@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 import vn.congvu.api.Problem;
 import vn.congvu.api.record.RecordTypes;
 
-class CsvRecordReaderTest {
+class RecordFileReaderTest {
 
     private static final String HEADER = "id,level,unit,received,due,resolved\n";
 
-    private static CsvRecordReader.Outcome read(String text) {
-        return new CsvRecordReader(RecordTypes.DOSSIER, "hoso-2022.csv").read(text);
+    private static RecordFileReader.Outcome read(String text) {
+        return new RecordFileReader(RecordTypes.DOSSIER, "hoso-2022.csv").read(text);
     }
 
     @Test
     void read_quotedVietnameseTextAndEmptyOptionalField_keepsThemIntact() {
-        CsvRecordReader.Outcome outcome = read("\uFEFF" + HEADER
+        RecordFileReader.Outcome outcome = read("\uFEFF" + HEADER
                 + "HS-1,commune,\"UBND xã Đức Long, huyện Thạch An\",2022-01-03,2022-01-10,2022-01-07\r\n"
                 + "HS-2,district,\"Phòng \"\"Một cửa\"\" huyện Bảo Lâm\",2022-01-03,2022-01-10,\n");
 
@@ -32,7 +32,7 @@ class CsvRecordReaderTest {
 
     @Test
     void read_badLines_refusesTheWholeFileListingEveryErrorByLineAndField() {
-        CsvRecordReader.Outcome outcome = read(HEADER
+        RecordFileReader.Outcome outcome = read(HEADER
                 + "HS-1,commune,UBND xã A,2022-01-03,2022-01-10,2022-01-07\n"
                 + "HS-2,ward,UBND phường B,2022-01-03,2022-01-10,\n"
                 + "HS-3,commune,,03/01/2022,2022-01-10,\n"
@@ -54,7 +54,7 @@ class CsvRecordReaderTest {
 
     @Test
     void read_headerWithUnknownAndMissingColumns_namesThem() {
-        CsvRecordReader.Outcome outcome = read("id,level,đơn vị,received,due\nHS-1,commune,x,2022-01-01,2022-01-02\n");
+        RecordFileReader.Outcome outcome = read("id,level,đơn vị,received,due\nHS-1,commune,x,2022-01-01,2022-01-02\n");
 
         assertEquals(List.of("file.header.unknown_field", "file.header.missing_field"),
                 outcome.errors().stream().map(Problem::rule).toList());
@@ -69,9 +69,32 @@ class CsvRecordReaderTest {
             text.append("HS-").append(i).append(",commune,UBND xã A,not-a-date,2022-01-10,\n");
         }
 
-        CsvRecordReader.Outcome outcome = read(text.toString());
+        RecordFileReader.Outcome outcome = read(text.toString());
 
-        assertEquals(CsvRecordReader.MAX_ERRORS_LISTED + 1, outcome.errors().size());
-        assertEquals("and 500 more errors", outcome.errors().get(CsvRecordReader.MAX_ERRORS_LISTED).messageEn());
+        assertEquals(RecordFileReader.MAX_ERRORS_LISTED + 1, outcome.errors().size());
+        assertEquals("and 500 more errors", outcome.errors().get(RecordFileReader.MAX_ERRORS_LISTED).messageEn());
+    }
+
+    @Test
+    void readJson_sameChecksAsCsv_positionsCountedFromOne() {
+        RecordFileReader.Outcome good = new RecordFileReader(RecordTypes.DISCIPLINE, "kyluat.json").readJson(
+                "[{\"id\": \"KL-1\", \"staff_id\": \"CB-77\", \"decided\": \"2021-05-04\", \"form\": \"reprimand\","
+                        + " \"unit\": \"Sở Y tế tỉnh Bắc Kạn\"}]");
+        RecordFileReader.Outcome bad = new RecordFileReader(RecordTypes.DISCIPLINE, "kyluat.json").readJson(
+                "[{\"id\": \"KL-1\", \"staff_id\": \"CB-77\", \"decided\": \"2021-05-04\", \"form\": \"fine\"},"
+                        + " {\"id\": \"KL-2\", \"decided\": 2021, \"form\": \"warning\", \"colour\": \"red\"}, 7]");
+
+        assertEquals(List.of(), good.errors());
+        assertEquals("Sở Y tế tỉnh Bắc Kạn", good.records().get(0).text("unit"));
+        assertEquals(List.of("kyluat.json:1 form field.code.unknown", "kyluat.json:2 colour field.unknown",
+                        "kyluat.json:3 json.not_an_object"),
+                bad.errors().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
+    }
+
+    @Test
+    void readJson_notJson_saysSo() {
+        RecordFileReader.Outcome outcome = new RecordFileReader(RecordTypes.DOSSIER, "x.json").readJson("{\"id\": ");
+
+        assertEquals("json.malformed", outcome.errors().get(0).rule());
     }
 }

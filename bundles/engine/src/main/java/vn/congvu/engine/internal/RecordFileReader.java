@@ -7,16 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import vn.congvu.api.Problem;
 import vn.congvu.api.record.FieldSpec;
 import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordType;
 
 /**
- * Reads the text of a CSV file (RFC 4180 quoting, a header row naming the fields) into records of one
- * type, collecting every error instead of stopping at the first.
+ * Reads a record file into records of one type, collecting every error instead of stopping at the first:
+ * CSV (RFC 4180 quoting, a header row naming the fields) or JSON (an array of objects, one per record).
  */
-final class CsvRecordReader {
+final class RecordFileReader {
 
     /** Past this many errors a file is hopeless; listing a million more helps nobody. */
     static final int MAX_ERRORS_LISTED = 1_000;
@@ -35,9 +39,53 @@ final class CsvRecordReader {
     private final List<Problem> errors = new ArrayList<>();
     private int errorCount;
 
-    CsvRecordReader(RecordType type, String fileName) {
+    RecordFileReader(RecordType type, String fileName) {
         this.type = type;
         this.fileName = fileName;
+    }
+
+    /**
+     * Reads a JSON array of objects; each object's members are the record's fields (strings or numbers).
+     * Errors name the record by its position, counting from 1.
+     */
+    Outcome readJson(String text) {
+        JsonArray array;
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonArray()) {
+                error(1, null, "json.not_an_array", "tệp JSON phải là một mảng các bản ghi", "a JSON file must be an array of records");
+                return finish(List.of());
+            }
+            array = root.getAsJsonArray();
+        } catch (JsonParseException e) {
+            error(1, null, "json.malformed", "JSON không hợp lệ: " + e.getMessage(), "malformed JSON: " + e.getMessage());
+            return finish(List.of());
+        }
+        List<Record> records = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int index = 0; index < array.size(); index++) {
+            int position = index + 1;
+            if (!array.get(index).isJsonObject()) {
+                error(position, null, "json.not_an_object", "bản ghi phải là một đối tượng JSON", "a record must be a JSON object");
+                continue;
+            }
+            Map<String, String> fields = new HashMap<>();
+            int errorsBefore = errorCount;
+            for (Map.Entry<String, JsonElement> member : array.get(index).getAsJsonObject().entrySet()) {
+                if (type.field(member.getKey()).isEmpty()) {
+                    error(position, member.getKey(), "field.unknown", "trường không có trong loại bản ghi " + type.name(),
+                            "not a field of record type " + type.name());
+                } else if (member.getValue().isJsonPrimitive()) {
+                    fields.put(member.getKey(), member.getValue().getAsString());
+                } else if (!member.getValue().isJsonNull()) {
+                    error(position, member.getKey(), "field.not_a_value", "phải là chuỗi hoặc số", "must be a string or a number");
+                }
+            }
+            if (errorCount == errorsBefore) {
+                add(readFields(position, fields), position, keys, records);
+            }
+        }
+        return finish(records);
     }
 
     Outcome read(String text) {
@@ -53,16 +101,22 @@ final class CsvRecordReader {
                 if (lines[index].isBlank()) {
                     continue;
                 }
-                Record record = readLine(index + 1, lines[index], columns);
-                if (record != null && !keys.add(record.key())) {
-                    error(index + 1, type.keyField(), "record.key.duplicate",
-                            "mã '" + record.key() + "' xuất hiện hai lần trong tệp",
-                            "key '" + record.key() + "' appears twice in the file");
-                } else if (record != null) {
-                    records.add(record);
-                }
+                add(readLine(index + 1, lines[index], columns), index + 1, keys, records);
             }
         }
+        return finish(records);
+    }
+
+    private void add(Record record, int line, Set<String> keys, List<Record> records) {
+        if (record != null && !keys.add(record.key())) {
+            error(line, type.keyField(), "record.key.duplicate", "mã '" + record.key() + "' xuất hiện hai lần trong tệp",
+                    "key '" + record.key() + "' appears twice in the file");
+        } else if (record != null) {
+            records.add(record);
+        }
+    }
+
+    private Outcome finish(List<Record> records) {
         if (errorCount > MAX_ERRORS_LISTED) {
             errors.add(Problem.permanent(fileName, "file.too_many_errors",
                     "và " + (errorCount - MAX_ERRORS_LISTED) + " lỗi khác", "and " + (errorCount - MAX_ERRORS_LISTED)
@@ -108,11 +162,17 @@ final class CsvRecordReader {
                     + columns.size(), "has " + cells.size() + " columns, the header has " + columns.size());
             return null;
         }
+        Map<String, String> fields = new HashMap<>();
+        columns.forEach((name, column) -> fields.put(name, cells.get(column)));
+        return readFields(lineNumber, fields);
+    }
+
+    /** Validates one record's field texts; null (and errors) when any is wrong. */
+    private Record readFields(int lineNumber, Map<String, String> fields) {
         int errorsBefore = errorCount;
         Map<String, Object> values = new LinkedHashMap<>();
         for (FieldSpec field : type.fields()) {
-            Integer column = columns.get(field.name());
-            String text = column == null ? "" : cells.get(column).trim();
+            String text = fields.getOrDefault(field.name(), "").trim();
             if (text.isEmpty()) {
                 if (field.required()) {
                     error(lineNumber, field.name(), "field.required", "trường bắt buộc bị để trống",

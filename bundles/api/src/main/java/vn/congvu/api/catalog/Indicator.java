@@ -1,0 +1,35 @@
+package vn.congvu.api.catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An indicator of the national catalog.
+ *
+ * @param code        the code, such as {@code dossier.resolved}
+ * @param labelVi     the Vietnamese label
+ * @param labelEn     the English label
+ * @param unit        the unit, in Vietnamese (hồ sơ, người, cuộc, ...)
+ * @param valueType   what kind of number it is
+ * @param dimensions  the names of the dimensions it may break down by
+ * @param aggregation how provinces' values combine
+ * @param numerator   for a RATIO: the indicator counted (else null)
+ * @param denominator for a RATIO: the indicator it is counted out of (else null)
+ */
+public record Indicator(String code, String labelVi, String labelEn, String unit, ValueType valueType,
+                        List<String> dimensions, Aggregation aggregation, String numerator, String denominator) {
+
+    /** Copies the dimensions; a RATIO names both its parts. */
+    public Indicator {
+        Objects.requireNonNull(code, "indicator: code is missing");
+        dimensions = List.copyOf(dimensions);
+        if ((aggregation == Aggregation.RATIO) != (numerator != null && denominator != null)) {
+            throw new IllegalArgumentException("indicator " + code + ": a RATIO, and only a RATIO, names its numerator and denominator");
+        }
+    }
+
+    /** @return whether provinces report it (a RATIO is derived from its parts, never reported) */
+    public boolean reported() {
+        return aggregation != Aggregation.RATIO;
+    }
+}

@@ -1,0 +1,62 @@
+package vn.congvu.api.rule;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.Finding;
+import vn.congvu.api.record.Record;
+import vn.congvu.api.record.RecordTypes;
+
+/**
+ * Turns inspection observations of a province's conduct rules into figures (observations and violations
+ * per rule and unit) and findings (each rule broken at a unit, and how often).
+ */
+public final class Observations {
+
+    private Observations() {
+    }
+
+    /**
+     * Tallies the observations made in the period of rules whose code starts with a prefix.
+     *
+     * @param context    the evaluation
+     * @param rulePrefix the province's rule prefix, such as {@code hanoi.}
+     * @param ruleLabels what each rule requires, in Vietnamese, for the findings' messages
+     * @param severity   how serious a broken rule is
+     * @param tally      where the figures go
+     * @return the findings, one per rule and unit where the rule was broken
+     */
+    public static java.util.List<Finding> tally(EvaluationContext context, String rulePrefix,
+                                                Function<String, String> ruleLabels, Finding.Severity severity, Tally tally) {
+        Map<String, long[]> broken = new TreeMap<>();
+        context.forEachRecord(RecordTypes.INSPECTION_OBSERVATION.name(), observation -> {
+            String rule = observation.text("rule");
+            if (!rule.startsWith(rulePrefix) || !context.period().contains(observation.date("date"))) {
+                return;
+            }
+            long times = times(observation);
+            Disaggregation where = new Disaggregation(Map.of(CoreIndicators.RULE, rule, CoreIndicators.UNIT,
+                    observation.text("unit")));
+            tally.add(CoreIndicators.CONDUCT_OBSERVATIONS, where, times);
+            if ("broken".equals(observation.text("outcome"))) {
+                tally.add(CoreIndicators.CONDUCT_VIOLATIONS, where, times);
+                broken.computeIfAbsent(rule + "\t" + observation.text("unit"), key -> new long[1])[0] += times;
+            } else {
+                tally.zero(CoreIndicators.CONDUCT_VIOLATIONS, where);
+            }
+        });
+        java.util.List<Finding> findings = new java.util.ArrayList<>();
+        broken.forEach((ruleAndUnit, times) -> {
+            String[] parts = ruleAndUnit.split("\t");
+            findings.add(new Finding(parts[0], parts[1], times[0], severity, ruleLabels.apply(parts[0])));
+        });
+        return findings;
+    }
+
+    private static long times(Record observation) {
+        Long count = observation.integer("count");
+        return count == null ? 1 : count;
+    }
+}

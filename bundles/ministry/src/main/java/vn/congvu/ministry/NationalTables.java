@@ -1,0 +1,135 @@
+package vn.congvu.ministry;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.Province;
+import vn.congvu.api.Report;
+import vn.congvu.api.catalog.Aggregation;
+import vn.congvu.api.catalog.Code;
+import vn.congvu.api.catalog.Indicator;
+import vn.congvu.api.catalog.NationalCatalog;
+import vn.congvu.api.format.VietnameseNumbers;
+
+/**
+ * The national figures of one period from the provinces' latest reports, as tables a Vietnamese reader
+ * reads: totals for SUM indicators, the largest value for MAX, rates recomputed from the summed parts
+ * (never averaged), ranks shown per province; and a table of every figure per province.
+ */
+public final class NationalTables {
+
+    private NationalTables() {
+    }
+
+    /**
+     * @param reports the latest report of each province for one period
+     * @return the national table, one line per indicator and breakdown
+     */
+    public static List<String> national(List<Report> reports) {
+        List<String> lines = new ArrayList<>();
+        for (Indicator indicator : NationalCatalog.indicators()) {
+            switch (indicator.aggregation()) {
+                case SUM, MAX -> totals(reports, indicator.code(), indicator.aggregation()).forEach((breakdown, total) ->
+                        lines.add(row(indicator, breakdown, VietnameseNumbers.decimal(total) + " " + indicator.unit()
+                                + "  (" + providers(reports, indicator.code(), breakdown) + " tỉnh)")));
+                case RATIO -> ratios(reports, indicator).forEach((breakdown, parts) ->
+                        lines.add(row(indicator, breakdown, VietnameseNumbers.percent(parts[0], parts[1]) + "  ("
+                                + VietnameseNumbers.decimal(parts[0]) + "/" + VietnameseNumbers.decimal(parts[1]) + ")")));
+                case NONE -> {
+                    Map<Disaggregation, List<String>> perProvince = new TreeMap<>();
+                    for (Report report : reports) {
+                        report.values().stream().filter(value -> value.code().equals(indicator.code())).forEach(value ->
+                                perProvince.computeIfAbsent(value.disaggregation(), breakdown -> new ArrayList<>())
+                                        .add(provinceName(report) + " " + VietnameseNumbers.decimal(value.value())));
+                    }
+                    perProvince.forEach((breakdown, ranks) -> lines.add(row(indicator, breakdown, String.join("; ", ranks))));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * @param reports the latest report of each province for one period
+     * @return every figure, one row per indicator and breakdown, one column per province
+     */
+    public static List<String> perProvince(List<Report> reports) {
+        List<Report> sorted = reports.stream().sorted((a, b) -> a.key().provinceCode().compareTo(b.key().provinceCode())).toList();
+        Map<String, Map<String, BigDecimal>> rows = new TreeMap<>();
+        for (Report report : sorted) {
+            for (IndicatorValue value : report.values()) {
+                rows.computeIfAbsent(value.code() + " " + describe(value.disaggregation()), row -> new HashMap<>())
+                        .put(report.key().provinceCode(), value.value());
+            }
+        }
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-" + width + "s", "") + sorted.stream()
+                .map(report -> String.format("%14s", shorten(provinceName(report)))).collect(Collectors.joining()));
+        rows.forEach((row, values) -> lines.add(String.format("%-" + width + "s", row) + sorted.stream()
+                .map(report -> String.format("%14s", Optional.ofNullable(values.get(report.key().provinceCode()))
+                        .map(VietnameseNumbers::decimal).orElse("-"))).collect(Collectors.joining())));
+        return lines;
+    }
+
+    private static Map<Disaggregation, BigDecimal> totals(List<Report> reports, String code, Aggregation aggregation) {
+        Map<Disaggregation, BigDecimal> totals = new TreeMap<>();
+        for (Report report : reports) {
+            report.values().stream().filter(value -> value.code().equals(code)).forEach(value ->
+                    totals.merge(value.disaggregation(), value.value(), aggregation == Aggregation.MAX ? BigDecimal::max : BigDecimal::add));
+        }
+        return totals;
+    }
+
+    /** Numerator and denominator summed over provinces, per breakdown of the numerator. */
+    private static Map<Disaggregation, BigDecimal[]> ratios(List<Report> reports, Indicator ratio) {
+        Map<Disaggregation, BigDecimal> numerators = totals(reports, ratio.numerator(), Aggregation.SUM);
+        Map<Disaggregation, BigDecimal> denominators = totals(reports, ratio.denominator(), Aggregation.SUM);
+        List<String> denominatorDimensions = NationalCatalog.indicator(ratio.denominator()).orElseThrow().dimensions();
+        Map<Disaggregation, BigDecimal[]> ratios = new LinkedHashMap<>();
+        numerators.forEach((breakdown, numerator) -> {
+            Map<String, String> reduced = new HashMap<>(breakdown.dimensions());
+            reduced.keySet().retainAll(denominatorDimensions);
+            BigDecimal denominator = denominators.get(new Disaggregation(reduced));
+            if (denominator != null) {
+                ratios.put(breakdown, new BigDecimal[] {numerator, denominator});
+            }
+        });
+        return ratios;
+    }
+
+    private static long providers(List<Report> reports, String code, Disaggregation breakdown) {
+        return reports.stream().filter(report -> report.value(code, breakdown).isPresent()).count();
+    }
+
+    private static String row(Indicator indicator, Disaggregation breakdown, String value) {
+        return "  " + indicator.labelVi() + (breakdown.dimensions().isEmpty() ? "" : " [" + describe(breakdown) + "]")
+                + ": " + value;
+    }
+
+    /** A breakdown in labels: {@code Hình thức kỷ luật = Khiển trách}. */
+    static String describe(Disaggregation breakdown) {
+        if (breakdown.dimensions().isEmpty()) {
+            return "";
+        }
+        return breakdown.dimensions().entrySet().stream().map(entry -> NationalCatalog.dimension(entry.getKey())
+                        .flatMap(dimension -> dimension.code(entry.getValue())).map(Code::labelVi).orElse(entry.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String provinceName(Report report) {
+        return Province.byCode(report.key().provinceCode()).map(Province::name).orElse(report.key().provinceCode());
+    }
+
+    private static String shorten(String name) {
+        return name.length() > 13 ? name.substring(0, 13) : name;
+    }
+}
