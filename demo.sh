@@ -1,39 +1,42 @@
 #!/usr/bin/env bash
-# The congvu demo federation on the embedded defaults: builds if needed, starts the ministry node and
-# the Cao Bằng province node as separate processes; the province imports its 2022 dossier records,
-# evaluates them with its rule bundle and files the report over gRPC; the ministry stores it and prints
-# what it stored; then both stop cleanly. Everything lives under target/demo/ (made anew each run).
+# The congvu demo federation on the embedded defaults: builds if needed, starts the ministry node, then
+# runs the five seed provinces' nodes one after another, each a separate process with its own rule
+# bundle: it imports its demo records, evaluates them and files its report for each seed period over
+# gRPC. The ministry stores each report and prints it; at the end it prints, from its store, the
+# national table and the per-province table of every period. Both kinds of node stop cleanly.
+# Everything lives under target/demo/ (made anew each run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 DIST=distribution/target/congvu
 WORK="$PWD/target/demo"
+# province code, rule bundle, node folder, label, periods filed
+PROVINCES=(
+  "08 tuyenquang tuyenquang Tuyên-Quang 2019"
+  "06 backan     backan     Bắc-Kạn     2019,2020,2021"
+  "04 caobang    caobang    Cao-Bằng    2022"
+  "01 hanoi      hanoi      Hà-Nội      2023"
+  "42 hatinh     hatinh     Hà-Tĩnh     2023"
+)
+PERIODS="2019 2020 2021 2022 2023"
 
 # --- build, when the distribution is missing or older than the sources --------------------------------
 if [ ! -x "$DIST/bin/congvu" ] || [ -n "$(find pom.xml proto bundles distribution/src distribution/pom.xml \
       -newer "$DIST/bin/congvu" -type f -print -quit 2>/dev/null)" ]; then
-  echo "== Building congvu (mvn package, tests skipped: run them with 'mvn -B verify') =="
+  echo "== Building congvu (mvn package, tests skipped: run them with 'mvn -B -ntp verify') =="
   mvn -B -q -ntp -DskipTests package -pl distribution -am
 fi
 
-# --- two node homes from the distribution's templates ----------------------------------------------------
 rm -rf "$WORK"
 mkdir -p "$WORK"
-cp -r "$DIST/nodes/ministry" "$WORK/ministry"
-cp -r "$DIST/nodes/province" "$WORK/caobang"
-mkdir -p "$WORK/caobang/deploy" "$WORK/caobang/inbox"
-cp "$DIST/rules/congvu-rules-caobang.jar" "$WORK/caobang/deploy/"
-
 port=7443
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-sed -i "s/^port = .*/port = $port/; s/^host = .*/host = 127.0.0.1/" "$WORK/ministry/etc/vn.congvu.ministry.cfg"
-sed -i "s/^ministry.port = .*/ministry.port = $port/" "$WORK/caobang/etc/vn.congvu.uplink.cfg"
-
-"$DIST/bin/congvu" demo-data "$WORK/caobang/inbox/dossiers-2022.csv"
 
 # --- the ministry, in the background --------------------------------------------------------------------
+cp -r "$DIST/nodes/ministry" "$WORK/ministry"
+sed -i "s/^port = .*/port = $port/; s/^host = .*/host = 127.0.0.1/" "$WORK/ministry/etc/vn.congvu.ministry.cfg"
 echo "== Starting the ministry node (Bộ Nội vụ) on 127.0.0.1:$port =="
-"$DIST/bin/congvu" run "$WORK/ministry" > >(sed -u 's/^/[Bộ Nội vụ] /') 2>&1 &
+"$DIST/bin/congvu" run "$WORK/ministry" > >(sed -u 's/^/[Bộ Nội vụ]    /') 2>&1 &
 ministry=$!
 stop_ministry() {
   if kill -0 "$ministry" 2>/dev/null; then
@@ -47,22 +50,45 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 
-# --- the province: import, evaluate, file, wait for the receipt, stop --------------------------------------
-echo "== Cao Bằng (04): import the 2022 dossiers, evaluate, file with the ministry =="
-set +e
-"$DIST/bin/congvu" exec "$WORK/caobang" \
-  "congvu:intake dossier $WORK/caobang/inbox/dossiers-2022.csv; congvu:file 2022 120; congvu:outbox" \
-  2>&1 | sed -u 's/^/[Cao Bằng]   /'
-province_status=${PIPESTATUS[0]}
-set -e
+# --- the provinces, one after another: import, evaluate, file, wait for each receipt, stop ------------------
+failed=0
+for entry in "${PROVINCES[@]}"; do
+  read -r code bundle folder label periods <<< "$entry"
+  home="$WORK/$folder"
+  cp -r "$DIST/nodes/province" "$home"
+  mkdir -p "$home/deploy" "$home/inbox"
+  cp "$DIST/rules/congvu-rules-$bundle.jar" "$DIST/rules/congvu-rules-national.jar" "$home/deploy/"
+  sed -i "s/^province.code = .*/province.code = $code/" "$home/etc/vn.congvu.engine.cfg"
+  sed -i "s/^ministry.port = .*/ministry.port = $port/" "$home/etc/vn.congvu.uplink.cfg"
+  "$DIST/bin/congvu" demo-data "$code" "$home/inbox" | sed -u "s/^/[${label//-/ }] /"
+  commands=""
+  for file in "$home"/inbox/*; do
+    name="$(basename "$file")"
+    commands+="congvu:intake ${name%.*} $file; "
+  done
+  for period in ${periods//,/ }; do
+    commands+="congvu:file $period 120; "
+  done
+  echo "== ${label//-/ } ($code): import, evaluate, file ${periods//,/, } =="
+  set +e
+  "$DIST/bin/congvu" exec "$home" "${commands}congvu:outbox" 2>&1 | sed -u "s/^/[${label//-/ }] /"
+  status=${PIPESTATUS[0]}
+  set -e
+  [ "$status" -eq 0 ] || { echo "== ${label//-/ } could not file (exit $status); see $home/log/congvu.log ==" >&2; failed=1; }
+done
 
-echo "== Stopping the ministry node =="
+# --- the national figures, from the ministry's store ----------------------------------------------------
+echo "== Stopping the ministry node, then reading its store =="
 stop_ministry
 wait "$ministry" 2>/dev/null || true
 trap - EXIT
-if [ "$province_status" -eq 0 ]; then
-  echo "== Demo done: the ministry's store holds Cao Bằng's 2022 report (logs under $WORK/*/log/) =="
+national=""
+for period in $PERIODS; do national+="congvu:national $period; "; done
+"$DIST/bin/congvu" exec "$WORK/ministry" "$national" 2>&1 | grep -v ' INFO ' | sed -u 's/^/[Bộ Nội vụ]    /'
+
+if [ "$failed" -eq 0 ]; then
+  echo "== Demo done: five provinces filed; the ministry's store holds their reports (logs under $WORK/*/log/) =="
 else
-  echo "== Demo FAILED: the province could not file (exit $province_status); see $WORK/caobang/log/congvu.log ==" >&2
+  echo "== Demo FAILED: a province could not file; see the logs under $WORK/*/log/ ==" >&2
 fi
-exit "$province_status"
+exit "$failed"

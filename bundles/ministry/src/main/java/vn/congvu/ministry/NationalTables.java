@@ -15,6 +15,7 @@ import vn.congvu.api.Province;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.Aggregation;
 import vn.congvu.api.catalog.Code;
+import vn.congvu.api.catalog.Dimension;
 import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.catalog.NationalCatalog;
 import vn.congvu.api.format.VietnameseNumbers;
@@ -22,7 +23,9 @@ import vn.congvu.api.format.VietnameseNumbers;
 /**
  * The national figures of one period from the provinces' latest reports, as tables a Vietnamese reader
  * reads: totals for SUM indicators, the largest value for MAX, rates recomputed from the summed parts
- * (never averaged), ranks shown per province; and a table of every figure per province.
+ * (never averaged), ranks shown per province; and a table of every figure per province. Open dimensions
+ * (unit names, a province's own rule codes) mean nothing across provinces, so both views add up over them;
+ * the detail stays in each province's report.
  */
 public final class NationalTables {
 
@@ -46,9 +49,9 @@ public final class NationalTables {
                 case NONE -> {
                     Map<Disaggregation, List<String>> perProvince = new TreeMap<>();
                     for (Report report : reports) {
-                        report.values().stream().filter(value -> value.code().equals(indicator.code())).forEach(value ->
-                                perProvince.computeIfAbsent(value.disaggregation(), breakdown -> new ArrayList<>())
-                                        .add(provinceName(report) + " " + VietnameseNumbers.decimal(value.value())));
+                        summedOverOpenDimensions(report, indicator.code()).forEach((breakdown, value) ->
+                                perProvince.computeIfAbsent(breakdown, any -> new ArrayList<>())
+                                        .add(provinceName(report) + " " + VietnameseNumbers.decimal(value)));
                     }
                     perProvince.forEach((breakdown, ranks) -> lines.add(row(indicator, breakdown, String.join("; ", ranks))));
                 }
@@ -66,8 +69,8 @@ public final class NationalTables {
         Map<String, Map<String, BigDecimal>> rows = new TreeMap<>();
         for (Report report : sorted) {
             for (IndicatorValue value : report.values()) {
-                rows.computeIfAbsent(value.code() + " " + describe(value.disaggregation()), row -> new HashMap<>())
-                        .put(report.key().provinceCode(), value.value());
+                String row = value.code() + " " + describe(closedPart(value.disaggregation()));
+                rows.computeIfAbsent(row.trim(), any -> new HashMap<>()).merge(report.key().provinceCode(), value.value(), BigDecimal::add);
             }
         }
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
@@ -83,10 +86,24 @@ public final class NationalTables {
     private static Map<Disaggregation, BigDecimal> totals(List<Report> reports, String code, Aggregation aggregation) {
         Map<Disaggregation, BigDecimal> totals = new TreeMap<>();
         for (Report report : reports) {
-            report.values().stream().filter(value -> value.code().equals(code)).forEach(value ->
-                    totals.merge(value.disaggregation(), value.value(), aggregation == Aggregation.MAX ? BigDecimal::max : BigDecimal::add));
+            // a province's own values add up over open dimensions first, whatever the aggregation across provinces
+            summedOverOpenDimensions(report, code).forEach((breakdown, value) ->
+                    totals.merge(breakdown, value, aggregation == Aggregation.MAX ? BigDecimal::max : BigDecimal::add));
         }
         return totals;
+    }
+
+    private static Map<Disaggregation, BigDecimal> summedOverOpenDimensions(Report report, String code) {
+        Map<Disaggregation, BigDecimal> sums = new TreeMap<>();
+        report.values().stream().filter(value -> value.code().equals(code))
+                .forEach(value -> sums.merge(closedPart(value.disaggregation()), value.value(), BigDecimal::add));
+        return sums;
+    }
+
+    private static Disaggregation closedPart(Disaggregation breakdown) {
+        Map<String, String> closed = new HashMap<>(breakdown.dimensions());
+        closed.keySet().removeIf(name -> NationalCatalog.dimension(name).map(Dimension::open).orElse(true));
+        return new Disaggregation(closed);
     }
 
     /** Numerator and denominator summed over provinces, per breakdown of the numerator. */
@@ -107,7 +124,7 @@ public final class NationalTables {
     }
 
     private static long providers(List<Report> reports, String code, Disaggregation breakdown) {
-        return reports.stream().filter(report -> report.value(code, breakdown).isPresent()).count();
+        return reports.stream().filter(report -> summedOverOpenDimensions(report, code).containsKey(breakdown)).count();
     }
 
     private static String row(Indicator indicator, Disaggregation breakdown, String value) {

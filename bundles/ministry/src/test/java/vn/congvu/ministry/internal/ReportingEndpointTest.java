@@ -190,6 +190,22 @@ class ReportingEndpointTest {
     }
 
     @Test
+    void submit_reportBreakingACrossCheck_isRefusedEvenIfTheClientSkippedItsOwnCheck() throws Exception {
+        Report broken = new Report(CAO_BANG_2022.key(), 1, CAO_BANG_2022.modules(), List.of(
+                IndicatorValue.count(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL, 598),
+                IndicatorValue.count(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL, 703),
+                IndicatorValue.count(CoreIndicators.REFORM_TASKS_PLANNED, Disaggregation.TOTAL, 55),
+                IndicatorValue.count(CoreIndicators.REFORM_TASKS_DONE, Disaggregation.TOTAL, 59)));
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(broken));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+        assertEquals(List.of("feedback.resolved ()", "reform.tasks.done ()"),
+                problems(error).stream().map(problem -> problem.field().replace("total", "")).toList());
+        assertEquals(0, store.countRevisions());
+    }
+
+    @Test
     void submit_emptyRequest_isInvalidArgumentNotUnknown() {
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
                 () -> ministry.submitReport(SubmitReportRequest.getDefaultInstance()));
