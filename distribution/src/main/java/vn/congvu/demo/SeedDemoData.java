@@ -91,7 +91,10 @@ public final class SeedDemoData {
         }
         files.add(write("procedure.change.csv", changes));
 
+        // the report states 2,192 procedures "of which" 1,731 + 297 + 194, which add up to 2,222: both are
+        // reproduced as stated, the total as its own figure
         files.add(write("figure.csv", List.of("id,indicator,disaggregation,value,period,source",
+                "TTHC-TONG,procedure.total,,2192,2022,\"Báo cáo KLKCHC và VHCV năm 2022, UBND tỉnh Cao Bằng\"",
                 "TTHC-TINH,procedure.total,authority=province,1731,2022,\"Báo cáo KLKCHC và VHCV năm 2022, UBND tỉnh Cao Bằng\"",
                 "TTHC-HUYEN,procedure.total,authority=district,297,2022,\"Báo cáo KLKCHC và VHCV năm 2022, UBND tỉnh Cao Bằng\"",
                 "TTHC-XA,procedure.total,authority=commune,194,2022,\"Báo cáo KLKCHC và VHCV năm 2022, UBND tỉnh Cao Bằng\"")));

@@ -106,8 +106,15 @@ public abstract class CongvuTestSupport {
      * Configures this framework as Cao Bằng's province node, filing with the ministry on the given port.
      */
     protected void configureCaoBang(Path database, int ministryPort) throws IOException {
+        configureProvince("04", database, ministryPort);
+    }
+
+    /**
+     * Configures this framework as a province's node, filing with the ministry on the given port.
+     */
+    protected void configureProvince(String provinceCode, Path database, int ministryPort) throws IOException {
         configure("vn.congvu.store.province", Map.of("database", database.toString()));
-        configure("vn.congvu.engine", Map.of("province.code", "04"));
+        configure("vn.congvu.engine", Map.of("province.code", provinceCode));
         configure("vn.congvu.uplink", Map.of("ministry.host", "127.0.0.1", "ministry.port", ministryPort,
                 "retry.initial.millis", 100L, "poll.millis", 100L));
     }

@@ -107,6 +107,16 @@ public class AdministrativeDiscipline implements RuleModule {
         return new ModuleResult(values, narrative(tally, values));
     }
 
+    private static String byAuthority(List<IndicatorValue> values) {
+        List<String> parts = new ArrayList<>();
+        for (String[] authority : new String[][] {{"province", "cấp tỉnh"}, {"district", "cấp huyện"}, {"commune", "cấp xã"}}) {
+            values.stream().filter(value -> value.code().equals(CoreIndicators.PROCEDURE_TOTAL)
+                            && authority[0].equals(value.disaggregation().code(AUTHORITY))).findFirst()
+                    .ifPresent(value -> parts.add(authority[1] + " " + VietnameseNumbers.decimal(value.value())));
+        }
+        return parts.isEmpty() ? "" : ", trong đó: " + String.join(", ", parts);
+    }
+
     private static List<String> narrative(Tally tally, List<IndicatorValue> values) {
         List<String> lines = new ArrayList<>();
         long planned = tally.get(CoreIndicators.REFORM_TASKS_PLANNED, Disaggregation.TOTAL);
@@ -115,11 +125,10 @@ public class AdministrativeDiscipline implements RuleModule {
             lines.add(String.format("Hoàn thành %d/%d nhiệm vụ kế hoạch CCHC (%s).", done, planned,
                     VietnameseNumbers.percent(BigDecimal.valueOf(done), BigDecimal.valueOf(planned))));
         }
-        BigDecimal procedures = values.stream().filter(value -> value.code().equals(CoreIndicators.PROCEDURE_TOTAL)
-                && value.disaggregation().code(AUTHORITY) != null).map(IndicatorValue::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (procedures.signum() > 0) {
-            lines.add("Tổng số TTHC thuộc thẩm quyền giải quyết: " + VietnameseNumbers.decimal(procedures) + " TTHC.");
-        }
+        values.stream().filter(value -> value.code().equals(CoreIndicators.PROCEDURE_TOTAL)
+                        && value.disaggregation().equals(Disaggregation.TOTAL)).findFirst()
+                .ifPresent(total -> lines.add("Tổng số TTHC thuộc thẩm quyền giải quyết: "
+                        + VietnameseNumbers.decimal(total.value()) + " TTHC" + byAuthority(values) + "."));
         lines.add(String.format("Tiếp nhận %s phản ánh, kiến nghị; đã xử lý %s.",
                 VietnameseNumbers.count(tally.get(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL)),
                 VietnameseNumbers.count(tally.get(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL))));
