@@ -56,13 +56,13 @@ for entry in "${PROVINCES[@]}"; do
   read -r code bundle folder label periods <<< "$entry"
   home="$WORK/$folder"
   cp -r "$DIST/nodes/province" "$home"
-  mkdir -p "$home/deploy" "$home/inbox"
+  mkdir -p "$home/deploy" "$home/records"
   cp "$DIST/rules/congvu-rules-$bundle.jar" "$DIST/rules/congvu-rules-national.jar" "$home/deploy/"
   sed -i "s/^province.code = .*/province.code = $code/" "$home/etc/vn.congvu.engine.cfg"
   sed -i "s/^ministry.port = .*/ministry.port = $port/" "$home/etc/vn.congvu.uplink.cfg"
-  "$DIST/bin/congvu" demo-data "$code" "$home/inbox" | sed -u "s/^/[${label//-/ }] /"
+  "$DIST/bin/congvu" demo-data "$code" "$home/records" | sed -u "s/^/[${label//-/ }] /"
   commands=""
-  for file in "$home"/inbox/*; do
+  for file in "$home"/records/*; do
     name="$(basename "$file")"
     commands+="congvu:intake ${name%.*} $file; "
   done

@@ -51,7 +51,7 @@ class DistributionIT {
         replace(ministry.resolve("etc/vn.congvu.ministry.cfg"), "host = 0.0.0.0", "host = 127.0.0.1");
         replace(caoBang.resolve("etc/vn.congvu.uplink.cfg"), "ministry.port = 7443", "ministry.port = " + port);
         Files.copy(DISTRIBUTION.resolve("rules/congvu-rules-caobang.jar"), caoBang.resolve("deploy/congvu-rules-caobang.jar"));
-        Path dossiers = caoBang.resolve("inbox/dossiers-2022.csv");
+        Path dossiers = caoBang.resolve("records/dossiers-2022.csv");
         CaoBangDossiers.write(dossiers);
 
         Process ministryNode = start(work.resolve("ministry.out"), "run", ministry.toString());

@@ -3,7 +3,6 @@ package vn.congvu.ministry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,20 +105,26 @@ public final class NationalTables {
         return new Disaggregation(closed);
     }
 
-    /** Numerator and denominator summed over provinces, per breakdown of the numerator. */
+    /**
+     * Numerator and denominator summed over provinces, per breakdown of the numerator (open dimensions
+     * summed over). Only pairs reported together count: a unit whose numerator is unknown adds nothing to
+     * the denominator either.
+     */
     private static Map<Disaggregation, BigDecimal[]> ratios(List<Report> reports, Indicator ratio) {
-        Map<Disaggregation, BigDecimal> numerators = totals(reports, ratio.numerator(), Aggregation.SUM);
-        Map<Disaggregation, BigDecimal> denominators = totals(reports, ratio.denominator(), Aggregation.SUM);
         List<String> denominatorDimensions = NationalCatalog.indicator(ratio.denominator()).orElseThrow().dimensions();
-        Map<Disaggregation, BigDecimal[]> ratios = new LinkedHashMap<>();
-        numerators.forEach((breakdown, numerator) -> {
-            Map<String, String> reduced = new HashMap<>(breakdown.dimensions());
-            reduced.keySet().retainAll(denominatorDimensions);
-            BigDecimal denominator = denominators.get(new Disaggregation(reduced));
-            if (denominator != null) {
-                ratios.put(breakdown, new BigDecimal[] {numerator, denominator});
-            }
-        });
+        Map<Disaggregation, BigDecimal[]> ratios = new TreeMap<>();
+        for (Report report : reports) {
+            report.values().stream().filter(value -> value.code().equals(ratio.numerator())).forEach(numerator -> {
+                Map<String, String> reduced = new HashMap<>(numerator.disaggregation().dimensions());
+                reduced.keySet().retainAll(denominatorDimensions);
+                report.value(ratio.denominator(), new Disaggregation(reduced)).ifPresent(denominator -> {
+                    BigDecimal[] parts = ratios.computeIfAbsent(closedPart(numerator.disaggregation()),
+                            any -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    parts[0] = parts[0].add(numerator.value());
+                    parts[1] = parts[1].add(denominator);
+                });
+            });
+        }
         return ratios;
     }
 

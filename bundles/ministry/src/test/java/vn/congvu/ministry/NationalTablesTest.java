@@ -36,6 +36,18 @@ class NationalTablesTest {
     }
 
     @Test
+    void national_rateCountsOnlyUnitsWhoseNumeratorIsKnown() {
+        // Hà Nội: 16 of 16 online at one department; the other's 110 procedures have no online count
+        List<String> lines = NationalTables.national(List.of(report("01",
+                IndicatorValue.count(CoreIndicators.PROCEDURE_ONLINE, Disaggregation.of("unit", "Sở Tài chính"), 16),
+                IndicatorValue.count(CoreIndicators.PROCEDURE_TOTAL, Disaggregation.of("unit", "Sở Tài chính"), 16),
+                IndicatorValue.count(CoreIndicators.PROCEDURE_TOTAL, Disaggregation.of("unit", "Sở Kế hoạch và Đầu tư"), 110))));
+
+        assertTrue(lines.contains("  Tỷ lệ TTHC trực tuyến: 100,00%  (16/16)"), String.join("\n", lines));
+        assertTrue(lines.contains("  Thủ tục hành chính: 126 thủ tục  (1 tỉnh)"), String.join("\n", lines));
+    }
+
+    @Test
     void national_ranksAreShownPerProvinceNeverSummed() {
         List<String> lines = NationalTables.national(List.of(
                 report("08", IndicatorValue.count(CoreIndicators.INDEX_RANK, Disaggregation.of("index", "PCI"), 32)),
