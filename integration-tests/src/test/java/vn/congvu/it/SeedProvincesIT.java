@@ -119,6 +119,7 @@ public class SeedProvincesIT extends CongvuTestSupport {
         assertEquals(10, count(report, "training.classes", ""));
         assertEquals(619, count(report, "training.attendees", ""));
         assertEquals(96, sum(report, "staff.disciplined"));
+        assertEquals(43, count(report, "caobang.procedure.publication_decisions", ""));
     }
 
     @Test

@@ -28,6 +28,19 @@ public record Indicator(String code, String labelVi, String labelEn, String unit
         }
     }
 
+    /**
+     * A count a province module defines for itself (an extension indicator), not broken down.
+     *
+     * @param code    {@code <module prefix>.<name>}
+     * @param labelVi the Vietnamese label
+     * @param labelEn the English label
+     * @param unit    the unit, in Vietnamese
+     * @return the definition; provinces' values of it are not added up nationally
+     */
+    public static Indicator extensionCount(String code, String labelVi, String labelEn, String unit) {
+        return new Indicator(code, labelVi, labelEn, unit, ValueType.COUNT, List.of(), Aggregation.NONE, null, null);
+    }
+
     /** @return whether provinces report it (a RATIO is derived from its parts, never reported) */
     public boolean reported() {
         return aggregation != Aggregation.RATIO;

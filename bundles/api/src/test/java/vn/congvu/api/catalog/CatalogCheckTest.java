@@ -72,6 +72,16 @@ class CatalogCheckTest {
     }
 
     @Test
+    void moduleDescriptor_extensionOutsideItsNamespace_isRefused() {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
+                new vn.congvu.api.rule.ModuleDescriptor("backan.x", "06", "t", "b", java.time.LocalDate.of(2020, 1, 1), null,
+                        List.of(), List.of("caobang.y"), List.of(Indicator.extensionCount("caobang.y", "y", "y", "cái"))));
+
+        assertEquals("module backan.x: extension caobang.y must be named backan.<name> and listed in what the module produces",
+                error.getMessage());
+    }
+
+    @Test
     void check_crossChecksBroken_everyOneListed() {
         List<String> rules = rules("2022",
                 value(CoreIndicators.FEEDBACK_RECEIVED, "", "703"), value(CoreIndicators.FEEDBACK_RESOLVED, "", "704"),

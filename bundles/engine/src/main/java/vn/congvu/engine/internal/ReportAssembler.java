@@ -14,6 +14,7 @@ import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.api.catalog.CatalogCheck;
+import vn.congvu.api.catalog.NationalCatalog;
 import vn.congvu.api.rule.ModuleResult;
 
 /**
@@ -60,10 +61,12 @@ final class ReportAssembler {
             modules.add(contribution.module().provenance());
             for (IndicatorValue value : contribution.result().values()) {
                 String field = value.code() + " (" + value.disaggregation() + ")";
-                if (!contribution.module().descriptor().produces().contains(value.code())) {
+                if (!contribution.module().descriptor().produces().contains(value.code())
+                        || NationalCatalog.indicator(value.code()).isEmpty() && contribution.module().descriptor()
+                                .extensions().stream().noneMatch(extension -> extension.code().equals(value.code()))) {
                     problems.add(Problem.permanent(field, "module.undeclared_indicator",
-                            "Mô-đun " + moduleId + " tính chỉ tiêu " + value.code() + " mà không khai báo",
-                            "module " + moduleId + " produced " + value.code() + " without declaring it"));
+                            "Mô-đun " + moduleId + " tính chỉ tiêu " + value.code() + " mà không khai báo (hoặc không định nghĩa)",
+                            "module " + moduleId + " produced " + value.code() + " without declaring (or defining) it"));
                     continue;
                 }
                 if (value.value().signum() < 0) {

@@ -17,6 +17,7 @@ import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
 import vn.congvu.api.Regime;
 import vn.congvu.api.ReportKey;
+import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.api.rule.ModuleResult;
 
@@ -94,6 +95,21 @@ class ReportAssemblerTest {
 
         assertEquals(List.of(badge), assembly.report().findings());
         assertEquals(List.of("finding.reported_twice"), clash.problems().stream().map(Problem::rule).toList());
+    }
+
+    @Test
+    void assemble_extensionIndicator_onlyWithItsDefinition() {
+        InstalledModule undefined = module("caobang.a", "caobang.decisions");
+        ModuleDescriptor defining = new ModuleDescriptor("caobang.b", "04", "Tiêu đề", "Căn cứ", LocalDate.of(2020, 1, 1), null,
+                List.of("procedure.change"), List.of("caobang.decisions"),
+                List.of(Indicator.extensionCount("caobang.decisions", "Quyết định công bố", "Decisions", "quyết định")));
+        InstalledModule defined = new InstalledModule(null, defining, new ModuleProvenance("caobang.b", "1.2.0", "cd".repeat(32)));
+        ModuleResult result = new ModuleResult(List.of(IndicatorValue.count("caobang.decisions", Disaggregation.TOTAL, 43)), List.of());
+
+        assertEquals(List.of("module.undeclared_indicator"), ReportAssembler.assemble(CAO_BANG, YEAR,
+                List.of(new ReportAssembler.Contribution(undefined, result))).problems().stream().map(Problem::rule).toList());
+        assertEquals(List.of(), ReportAssembler.assemble(CAO_BANG, YEAR,
+                List.of(new ReportAssembler.Contribution(defined, result))).problems());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.CoreIndicators;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.PeriodKind;
+import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.format.VietnameseNumbers;
 import vn.congvu.api.record.RecordTypes;
 import vn.congvu.api.rule.EvaluationContext;
@@ -31,13 +32,17 @@ public class CivilServiceCulture implements RuleModule {
     static final Map<String, String> CATEGORIES = Map.of("civil_servant", "Công chức cấp tỉnh, cấp huyện",
             "public_employee", "Viên chức", "commune_official", "Cán bộ, công chức cấp xã");
 
+    /** Extension: inspections made without notice (đột xuất), of all inspections. */
+    static final String SURPRISE_INSPECTIONS = "backan.inspections.surprise";
+
     private static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor("backan.civil-service-culture", "06",
             "Kiểm tra công vụ, xếp loại chất lượng và kỷ luật cán bộ, công chức, viên chức",
             "Quyết định 1847/QĐ-TTg ngày 27/12/2018; Kế hoạch 165/KH-UBND ngày 03/4/2020 của UBND tỉnh Bắc Kạn",
             LocalDate.of(2019, 1, 1), null,
             List.of(RecordTypes.INSPECTION.name(), RecordTypes.RATING.name(), RecordTypes.DISCIPLINE.name()),
             List.of(CoreIndicators.INSPECTION_COUNT, CoreIndicators.INSPECTION_UNITS, CoreIndicators.STAFF_RATED,
-                    CoreIndicators.STAFF_RATED_BY_GRADE, CoreIndicators.STAFF_DISCIPLINED));
+                    CoreIndicators.STAFF_RATED_BY_GRADE, CoreIndicators.STAFF_DISCIPLINED, SURPRISE_INSPECTIONS),
+            List.of(Indicator.extensionCount(SURPRISE_INSPECTIONS, "Cuộc kiểm tra đột xuất", "Surprise inspections", "cuộc")));
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -46,11 +51,15 @@ public class CivilServiceCulture implements RuleModule {
 
     @Override
     public ModuleResult evaluate(EvaluationContext context) {
-        Tally tally = new Tally().zero(CoreIndicators.INSPECTION_COUNT, Disaggregation.TOTAL);
+        Tally tally = new Tally().zero(CoreIndicators.INSPECTION_COUNT, Disaggregation.TOTAL)
+                .zero(SURPRISE_INSPECTIONS, Disaggregation.TOTAL);
         context.forEachRecord(RecordTypes.INSPECTION.name(), inspection -> {
             if (context.period().contains(inspection.date("date"))) {
                 tally.increment(CoreIndicators.INSPECTION_COUNT, Disaggregation.TOTAL);
                 tally.increment(CoreIndicators.INSPECTION_UNITS, Disaggregation.of(CoreIndicators.LEVEL, inspection.text("level")));
+                if ("surprise".equals(inspection.text("kind"))) {
+                    tally.increment(SURPRISE_INSPECTIONS, Disaggregation.TOTAL);
+                }
             }
         });
         if (context.period().kind() == PeriodKind.YEAR) {

@@ -30,6 +30,8 @@ class CivilServiceCultureTest {
         "2019; inspection.count;      '';                        1",
         "2020; inspection.units;      level=district;            1",
         "2021; inspection.count;      '';                        0",
+        "2020; backan.inspections.surprise; '';                  1",
+        "2019; backan.inspections.surprise; '';                  0",
         "2019; staff.disciplined;     discipline_form=removal;   1",
         "2020; staff.disciplined;     discipline_form=reprimand; 1",
         "2021; staff.rated;           staff_category=commune_official; 2",

@@ -8,6 +8,9 @@ import static vn.congvu.api.CoreIndicators.LEVEL;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import vn.congvu.api.catalog.Indicator;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.CoreIndicators;
@@ -33,6 +36,9 @@ import vn.congvu.api.rule.Tally;
 @Component(service = RuleModule.class)
 public class AdministrativeDiscipline implements RuleModule {
 
+    /** Extension: the decisions (quyết định công bố) that published the period's catalogue changes. */
+    static final String PUBLICATION_DECISIONS = "caobang.procedure.publication_decisions";
+
     private static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor("caobang.administrative-discipline", "04",
             "Kết quả thực hiện kỷ luật, kỷ cương hành chính và văn hóa công vụ",
             "Quyết định 1847/QĐ-TTg ngày 27/12/2018; Kế hoạch 3652/KH-UBND ngày 24/12/2021 về CCHC tỉnh Cao Bằng năm 2022; "
@@ -45,7 +51,9 @@ public class AdministrativeDiscipline implements RuleModule {
                     CoreIndicators.PROCEDURE_CATALOGUE_CHANGE, CoreIndicators.PROCEDURE_TOTAL,
                     CoreIndicators.FEEDBACK_RECEIVED, CoreIndicators.FEEDBACK_RESOLVED, CoreIndicators.INSPECTION_COUNT,
                     CoreIndicators.INSPECTION_UNITS, CoreIndicators.TRAINING_CLASSES, CoreIndicators.TRAINING_ATTENDEES,
-                    CoreIndicators.STAFF_DISCIPLINED));
+                    CoreIndicators.STAFF_DISCIPLINED, PUBLICATION_DECISIONS),
+            List.of(Indicator.extensionCount(PUBLICATION_DECISIONS, "Quyết định công bố danh mục TTHC",
+                    "Decisions publishing procedure-catalogue changes", "quyết định")));
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -68,11 +76,16 @@ public class AdministrativeDiscipline implements RuleModule {
                 }
             });
         }
+        Set<String> decisions = new HashSet<>();
         context.forEachRecord(RecordTypes.PROCEDURE_CHANGE.name(), change -> {
             if (period.contains(change.date("date"))) {
                 tally.increment(CoreIndicators.PROCEDURE_CATALOGUE_CHANGE, Disaggregation.of(CHANGE_KIND, change.text("kind")));
+                if (change.text("decision") != null) {
+                    decisions.add(change.text("decision"));
+                }
             }
         });
+        tally.add(PUBLICATION_DECISIONS, Disaggregation.TOTAL, decisions.size());
         tally.zero(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL).zero(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL);
         context.forEachRecord(RecordTypes.FEEDBACK.name(), feedback -> {
             if (period.contains(feedback.date("received"))) {

@@ -26,6 +26,7 @@ class AdministrativeDisciplineTest {
         "reform.task|id=T1|year=2022|title=Rà soát TTHC|status=in_progress;   2022; reform.tasks.planned; ''; 1",
         "reform.task|id=T1|year=2021|title=Rà soát TTHC|status=done;          2022; reform.tasks.planned; ''; 0",
         "procedure.change|id=C1|date=2022-05-02|procedure=Cấp phép xây dựng|kind=shortened; 2022; procedure.catalogue_change; change_kind=shortened; 1",
+        "procedure.change|id=C1|date=2022-05-02|procedure=Cấp phép|kind=new|decision=QĐ 1/43; 2022; caobang.procedure.publication_decisions; ''; 1",
         "feedback|id=F1|received=2022-12-30|resolved=2023-01-04;              2022; feedback.received;    ''; 1",
         "feedback|id=F1|received=2022-12-30|resolved=2023-01-04;              2022; feedback.resolved;    ''; 0",
         "feedback|id=F1|received=2022-03-01|resolved=2022-03-09;              2022; feedback.resolved;    ''; 1",

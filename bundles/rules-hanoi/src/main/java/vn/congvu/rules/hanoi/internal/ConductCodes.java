@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Disaggregation;
 import vn.congvu.api.Finding;
+import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.record.RecordTypes;
 import vn.congvu.api.rule.EvaluationContext;
 import vn.congvu.api.rule.ModuleDescriptor;
@@ -29,12 +31,16 @@ public class ConductCodes implements RuleModule {
             "hanoi.dossier-on-time", "Giải quyết hồ sơ TTHC đúng hạn",
             "hanoi.attitude", "Không để người dân phản ánh về thái độ giao tiếp, phục vụ");
 
+    /** Extension: how many units the checks covered. */
+    static final String UNITS_CHECKED = "hanoi.conduct.units_checked";
+
     private static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor("hanoi.conduct-codes", "01",
             "Kiểm tra thực hiện Quy tắc ứng xử nơi công cộng và Quy tắc ứng xử của CBCCVC, người lao động",
             "Quyết định 522/QĐ-UBND ngày 25/01/2017 (Quy tắc ứng xử của CBCCVC, người lao động trong các cơ quan "
                     + "thuộc thành phố Hà Nội); Quyết định 1665/QĐ-UBND ngày 10/3/2017 (Quy tắc ứng xử nơi công cộng)",
             LocalDate.of(2017, 1, 25), null, List.of(RecordTypes.INSPECTION_OBSERVATION.name()),
-            List.of(CoreIndicators.CONDUCT_OBSERVATIONS, CoreIndicators.CONDUCT_VIOLATIONS));
+            List.of(CoreIndicators.CONDUCT_OBSERVATIONS, CoreIndicators.CONDUCT_VIOLATIONS, UNITS_CHECKED),
+            List.of(Indicator.extensionCount(UNITS_CHECKED, "Cơ quan được kiểm tra quy tắc ứng xử", "Units whose conduct was checked", "cơ quan")));
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -46,6 +52,9 @@ public class ConductCodes implements RuleModule {
         Tally tally = new Tally();
         List<Finding> findings = Observations.tally(context, "hanoi.",
                 rule -> "Chưa thực hiện nghiêm: " + RULES.getOrDefault(rule, rule), Finding.Severity.WARNING, tally);
+        tally.add(UNITS_CHECKED, Disaggregation.TOTAL, tally.values().stream()
+                .filter(value -> value.code().equals(CoreIndicators.CONDUCT_OBSERVATIONS))
+                .map(value -> value.disaggregation().code(CoreIndicators.UNIT)).distinct().count());
         return new ModuleResult(tally.values(), findings, List.of());
     }
 }

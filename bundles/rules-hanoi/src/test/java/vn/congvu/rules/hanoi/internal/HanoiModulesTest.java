@@ -31,6 +31,7 @@ class HanoiModulesTest {
         assertEquals(Optional.of(BigDecimal.ONE), value(result, "conduct.observations", "rule=hanoi.attitude,unit=Sở Tài chính"));
         assertEquals(Optional.of(BigDecimal.ZERO), value(result, "conduct.violations", "rule=hanoi.attitude,unit=Sở Tài chính"));
         assertEquals("Chưa thực hiện nghiêm: Không hút thuốc lá tại công sở", result.findings().get(2).message());
+        assertEquals(Optional.of(BigDecimal.valueOf(2)), value(result, "hanoi.conduct.units_checked", ""));
     }
 
     @Test

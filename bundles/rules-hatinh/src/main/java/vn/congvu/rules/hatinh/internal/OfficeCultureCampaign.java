@@ -2,6 +2,9 @@ package vn.congvu.rules.hatinh.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import vn.congvu.api.catalog.Indicator;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.CoreIndicators;
@@ -24,6 +27,9 @@ import vn.congvu.api.rule.Tally;
 @Component(service = RuleModule.class)
 public class OfficeCultureCampaign implements RuleModule {
 
+    /** Extension: how many units' staff signed commitments. */
+    static final String UNITS_COMMITTED = "hatinh.campaign.units_committed";
+
     private static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor("hatinh.office-culture-campaign", "42",
             "Phong trào \"CBCCVC Hà Tĩnh thi đua thực hiện phong trào văn hóa công sở\"",
             "Quyết định 129/2007/QĐ-TTg ngày 02/8/2007; Quyết định 1847/QĐ-TTg ngày 27/12/2018; "
@@ -31,7 +37,9 @@ public class OfficeCultureCampaign implements RuleModule {
             LocalDate.of(2019, 4, 19), null,
             List.of(RecordTypes.COMMITMENT.name(), RecordTypes.DISCIPLINE.name(), RecordTypes.FIGURE.name()),
             List.of(CoreIndicators.CAMPAIGN_COMMITMENTS, CoreIndicators.CAMPAIGN_FEEDBACK_BOXES,
-                    CoreIndicators.STAFF_DISCIPLINED_CONDUCT));
+                    CoreIndicators.STAFF_DISCIPLINED_CONDUCT, UNITS_COMMITTED),
+            List.of(Indicator.extensionCount(UNITS_COMMITTED, "Cơ quan, đơn vị có CBCCVC ký cam kết",
+                    "Units whose staff signed commitments", "cơ quan, đơn vị")));
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -42,11 +50,14 @@ public class OfficeCultureCampaign implements RuleModule {
     public ModuleResult evaluate(EvaluationContext context) {
         Tally tally = new Tally().zero(CoreIndicators.CAMPAIGN_COMMITMENTS, Disaggregation.TOTAL)
                 .zero(CoreIndicators.STAFF_DISCIPLINED_CONDUCT, Disaggregation.TOTAL);
+        Set<String> units = new HashSet<>();
         context.forEachRecord(RecordTypes.COMMITMENT.name(), commitment -> {
             if (context.period().contains(commitment.date("signed"))) {
                 tally.increment(CoreIndicators.CAMPAIGN_COMMITMENTS, Disaggregation.TOTAL);
+                units.add(commitment.text("unit"));
             }
         });
+        tally.add(UNITS_COMMITTED, Disaggregation.TOTAL, units.size());
         context.forEachRecord(RecordTypes.DISCIPLINE.name(), discipline -> {
             if (context.period().contains(discipline.date("decided")) && "conduct_code".equals(discipline.text("cause"))) {
                 tally.increment(CoreIndicators.STAFF_DISCIPLINED_CONDUCT, Disaggregation.TOTAL);

@@ -27,5 +27,6 @@ class OfficeCultureCampaignTest {
 
         assertEquals(Optional.of(BigDecimal.valueOf(commitments)), value(result, "campaign.commitments_signed", ""));
         assertEquals(Optional.of(BigDecimal.valueOf(disciplined)), value(result, "staff.disciplined.conduct_code", ""));
+        assertEquals(Optional.of(BigDecimal.valueOf(commitments)), value(result, "hatinh.campaign.units_committed", ""));
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.CoreIndicators;
+import vn.congvu.api.Disaggregation;
 import vn.congvu.api.Finding;
+import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.record.RecordTypes;
 import vn.congvu.api.rule.EvaluationContext;
 import vn.congvu.api.rule.ModuleDescriptor;
@@ -28,12 +30,16 @@ public class FourPleasesFourAlways implements RuleModule {
             "tuyenquang.luon-mim-cuoi", "Luôn mỉm cười", "tuyenquang.luon-nhe-nhang", "Luôn nhẹ nhàng",
             "tuyenquang.luon-lang-nghe", "Luôn lắng nghe", "tuyenquang.luon-giup-do", "Luôn giúp đỡ");
 
+    /** Extension: how many units the checks covered. */
+    static final String UNITS_CHECKED = "tuyenquang.conduct.units_checked";
+
     private static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor("tuyenquang.four-pleases-four-always", "08",
             "Phong trào thi đua thực hiện văn hóa công sở giai đoạn 2019-2025: \"4 xin, 4 luôn\"",
             "Phong trào \"CBCCVC tỉnh Tuyên Quang thi đua thực hiện văn hóa công sở giai đoạn 2019-2025\"; "
                     + "Quyết định 1847/QĐ-TTg ngày 27/12/2018",
             LocalDate.of(2019, 1, 1), LocalDate.of(2025, 12, 31), List.of(RecordTypes.INSPECTION_OBSERVATION.name()),
-            List.of(CoreIndicators.CONDUCT_OBSERVATIONS, CoreIndicators.CONDUCT_VIOLATIONS));
+            List.of(CoreIndicators.CONDUCT_OBSERVATIONS, CoreIndicators.CONDUCT_VIOLATIONS, UNITS_CHECKED),
+            List.of(Indicator.extensionCount(UNITS_CHECKED, "Bộ phận được kiểm tra \"4 xin, 4 luôn\"", "Units whose conduct was checked", "cơ quan")));
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -45,6 +51,9 @@ public class FourPleasesFourAlways implements RuleModule {
         Tally tally = new Tally();
         List<Finding> findings = Observations.tally(context, "tuyenquang.",
                 rule -> "Chưa thực hiện \"" + RULES.getOrDefault(rule, rule) + "\" khi tiếp công dân", Finding.Severity.WARNING, tally);
+        tally.add(UNITS_CHECKED, Disaggregation.TOTAL, tally.values().stream()
+                .filter(value -> value.code().equals(CoreIndicators.CONDUCT_OBSERVATIONS))
+                .map(value -> value.disaggregation().code(CoreIndicators.UNIT)).distinct().count());
         return new ModuleResult(tally.values(), findings, List.of());
     }
 }
