@@ -55,6 +55,15 @@ public final class Observations {
         return findings;
     }
 
+    /**
+     * @param tally a tally {@link #tally} filled
+     * @return how many distinct units the observations covered
+     */
+    public static long unitsObserved(Tally tally) {
+        return tally.values().stream().filter(value -> value.code().equals(CoreIndicators.CONDUCT_OBSERVATIONS))
+                .map(value -> value.disaggregation().code(CoreIndicators.UNIT)).distinct().count();
+    }
+
     private static long times(Record observation) {
         Long count = observation.integer("count");
         return count == null ? 1 : count;

@@ -52,9 +52,7 @@ public class ConductCodes implements RuleModule {
         Tally tally = new Tally();
         List<Finding> findings = Observations.tally(context, "hanoi.",
                 rule -> "Chưa thực hiện nghiêm: " + RULES.getOrDefault(rule, rule), Finding.Severity.WARNING, tally);
-        tally.add(UNITS_CHECKED, Disaggregation.TOTAL, tally.values().stream()
-                .filter(value -> value.code().equals(CoreIndicators.CONDUCT_OBSERVATIONS))
-                .map(value -> value.disaggregation().code(CoreIndicators.UNIT)).distinct().count());
+        tally.add(UNITS_CHECKED, Disaggregation.TOTAL, Observations.unitsObserved(tally));
         return new ModuleResult(tally.values(), findings, List.of());
     }
 }
