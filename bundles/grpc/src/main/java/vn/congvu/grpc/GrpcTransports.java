@@ -20,7 +20,8 @@ public interface GrpcTransports {
      *
      * @param address      where to listen; port 0 picks a free port
      * @param services     the services to serve
-     * @param interceptors interceptors applied to every call, outermost first
+     * @param interceptors interceptors applied to every call; as grpc-java's {@code ServerInterceptors.intercept}
+     *                     takes them, the last one is called first
      * @return the running server; close it to stop it and release its threads
      * @throws IOException if the address cannot be bound, with the address in the message
      */

@@ -9,6 +9,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import io.grpc.ServerInterceptor;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
@@ -40,6 +43,12 @@ public class MinistryServer {
         boolean print_stored() default true;
     }
 
+    /**
+     * A {@link ServerInterceptor} service with this property set to {@code ministry} wraps every call the
+     * ministry serves (authentication, auditing, fault injection in tests); the server restarts to take one up.
+     */
+    public static final String INTERCEPTOR_PROPERTY = "congvu.grpc.server";
+
     private static final Logger LOG = LoggerFactory.getLogger(MinistryServer.class);
 
     private final OwnedServer server;
@@ -47,16 +56,19 @@ public class MinistryServer {
     /**
      * @param config     where to listen
      * @param store      where reports are kept
-     * @param transports builds the server
+     * @param transports   builds the server
+     * @param interceptors interceptors registered for the ministry's server
      * @throws IOException if the port cannot be bound
      */
     @Activate
-    public MinistryServer(Config config, @Reference MinistryStore store, @Reference GrpcTransports transports)
+    public MinistryServer(Config config, @Reference MinistryStore store, @Reference GrpcTransports transports,
+                          @Reference(target = "(" + INTERCEPTOR_PROPERTY + "=ministry)", cardinality = ReferenceCardinality.MULTIPLE,
+                                  policyOption = ReferencePolicyOption.GREEDY) List<ServerInterceptor> interceptors)
             throws IOException {
         ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
                 config.print_stored() ? report -> printStored(store, report) : report -> { });
         this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
-                List.of(endpoint, new CatalogEndpoint()), List.of());
+                List.of(endpoint, new CatalogEndpoint()), interceptors);
         LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
     }
 

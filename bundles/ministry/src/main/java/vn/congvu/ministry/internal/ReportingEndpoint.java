@@ -2,7 +2,10 @@ package vn.congvu.ministry.internal;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
+import com.google.protobuf.Duration;
 import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.grpc.protobuf.StatusProto;
 import java.time.Clock;
@@ -22,6 +25,7 @@ import vn.congvu.proto.DecodedReport;
 import vn.congvu.proto.ProblemMessages;
 import vn.congvu.proto.ReportMessages;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.store.StoreBusyException;
 import vn.congvu.store.StoreException;
 import vn.congvu.store.StoreOutcome;
 
@@ -68,6 +72,10 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
         StoreOutcome outcome;
         try {
             outcome = store.storeReport(report, ReportMessages.instant(request.getReport().getPreparedAt()));
+        } catch (StoreBusyException e) {
+            LOG.warn("Busy: asked {} revision {} to come back in {} ms", report.key(), report.revision(), e.retryAfterMillis());
+            answer.onError(busy(e.retryAfterMillis()));
+            return;
         } catch (StoreException e) {
             LOG.error("Could not store report {} revision {}", report.key(), report.revision(), e);
             reject(answer, Code.UNAVAILABLE, List.of(new Problem("report", "ministry.store_unavailable",
@@ -98,6 +106,16 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
                 .setAcceptedAt(ReportMessages.timestamp(receipt.acceptedAt()))
                 .setDuplicate(duplicate)).build());
         answer.onCompleted();
+    }
+
+    /** RESOURCE_EXHAUSTED with a google.rpc.RetryInfo saying when to come back. */
+    private static StatusRuntimeException busy(long retryAfterMillis) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED.getNumber())
+                .setMessage("the ministry is busy; send again in " + retryAfterMillis + " ms")
+                .addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(Duration.newBuilder()
+                        .setSeconds(retryAfterMillis / 1000).setNanos((int) (retryAfterMillis % 1000) * 1_000_000)).build()))
+                .build());
     }
 
     private static void reject(StreamObserver<SubmitReportResponse> answer, Code code, List<Problem> problems) {

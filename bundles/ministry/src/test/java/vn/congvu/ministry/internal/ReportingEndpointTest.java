@@ -47,7 +47,7 @@ import vn.congvu.store.StoredReport;
 class ReportingEndpointTest {
 
     /** The ministry's store in memory: same identity rules as the Derby one. */
-    private static final class InMemoryMinistryStore implements MinistryStore {
+    private static class InMemoryMinistryStore implements MinistryStore {
         private final Map<String, StoredReport> byRevision = new HashMap<>();
 
         @Override
@@ -203,6 +203,32 @@ class ReportingEndpointTest {
         assertEquals(List.of("feedback.resolved ()", "reform.tasks.done ()"),
                 problems(error).stream().map(problem -> problem.field().replace("total", "")).toList());
         assertEquals(0, store.countRevisions());
+    }
+
+    @Test
+    void submit_storeBusy_isResourceExhaustedWithARetryDelay() throws Exception {
+        server.shutdownNow();
+        String name = InProcessServerBuilder.generateName();
+        MinistryStore busy = new InMemoryMinistryStore() {
+            @Override
+            public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
+                throw new vn.congvu.store.StoreBusyException("storing " + report.key(), 1_500);
+            }
+        };
+        server = InProcessServerBuilder.forName(name).directExecutor()
+                .addService(new ReportingEndpoint(busy, TODAY, announced::add)).build().start();
+        channel.shutdownNow();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        ministry = ReportingServiceGrpc.newBlockingStub(channel);
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(CAO_BANG_2022));
+
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, error.getStatus().getCode());
+        com.google.rpc.RetryInfo retry = StatusProto.fromThrowable(error).getDetailsList().stream()
+                .filter(detail -> detail.is(com.google.rpc.RetryInfo.class)).findFirst().orElseThrow()
+                .unpack(com.google.rpc.RetryInfo.class);
+        assertEquals(1, retry.getRetryDelay().getSeconds());
+        assertEquals(500_000_000, retry.getRetryDelay().getNanos());
     }
 
     @Test

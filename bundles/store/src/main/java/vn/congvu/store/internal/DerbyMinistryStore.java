@@ -44,7 +44,12 @@ public class DerbyMinistryStore implements MinistryStore {
     private static final String REPORT_COLUMNS = "report_id, province_code, period, regime, revision, "
             + "content_hash, prepared_at, receipt_id, accepted_at";
 
+    /** How many reports one transaction may commit together, and how many may wait for it. */
+    private static final int BATCH = 256;
+    private static final int WAITING = 10_000;
+
     private final Database database;
+    private final GroupCommit writes;
 
     /**
      * @param config where the database lives
@@ -57,18 +62,26 @@ public class DerbyMinistryStore implements MinistryStore {
 
     DerbyMinistryStore(Path databaseFolder) {
         this.database = new Database(databaseFolder, "ministry", List.of("001-initial.sql", "002-findings.sql"));
+        this.writes = new GroupCommit(database, "ministry", BATCH, WAITING);
     }
 
-    /** Closes the database cleanly. */
+    /** Commits the reports still queued, then closes the database cleanly. */
     @Deactivate
     public void close() {
+        writes.close();
         database.close();
     }
 
+    /**
+     * Stored through the group commit: reports arriving together share one transaction and one disk flush.
+     * The write checks before it inserts, so running it again (if its batch failed) is safe.
+     *
+     * @throws vn.congvu.store.StoreBusyException if more reports are waiting than the store accepts
+     */
     @Override
     public StoreOutcome storeReport(Report report, Instant preparedAt) {
         String contentHash = report.contentHash();
-        return database.inTransaction("storing report " + report.key() + " revision " + report.revision(), connection -> {
+        return writes.submit("storing report " + report.key() + " revision " + report.revision(), connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT content_hash, receipt_id, accepted_at "
                     + "FROM reports WHERE province_code = ? AND period = ? AND regime = ? AND revision = ?")) {
                 ReportRows.setKey(query, report.key());

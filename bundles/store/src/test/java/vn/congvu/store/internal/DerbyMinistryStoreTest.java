@@ -7,6 +7,7 @@ import static vn.congvu.store.internal.StoreFixtures.report;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.store.StoreOutcome;
@@ -59,6 +60,38 @@ class DerbyMinistryStoreTest {
             assertEquals(1, store.latestOfEveryKey().size());
             assertEquals(2, store.countRevisions());
         } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void storeReport_manyAtOnceFromManyThreads_eachStoredOnceWithItsOwnReceipt() throws Exception {
+        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+        java.util.concurrent.ExecutorService provinces = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<StoreOutcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                // 200 distinct reports, each filed twice at about the same time
+                int revision = 1 + i % 200;
+                outcomes.add(provinces.submit(() -> store.storeReport(report(48447).withRevision(revision), Instant.now())));
+            }
+            java.util.Map<Integer, String> receipts = new java.util.HashMap<>();
+            long stored = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                StoreOutcome outcome = outcomes.get(i).get();
+                String receipt = outcome instanceof StoreOutcome.Stored s ? s.receipt().receiptId()
+                        : ((StoreOutcome.Duplicate) outcome).firstReceipt().receiptId();
+                stored += outcome instanceof StoreOutcome.Stored ? 1 : 0;
+                String earlier = receipts.putIfAbsent(1 + i % 200, receipt);
+                if (earlier != null) {
+                    assertEquals(earlier, receipt, "both filings of a revision get the same receipt");
+                }
+            }
+            assertEquals(200, stored);
+            assertEquals(200, store.countRevisions());
+            assertEquals(200, new java.util.HashSet<>(receipts.values()).size());
+        } finally {
+            provinces.shutdownNow();
             store.close();
         }
     }
