@@ -92,6 +92,11 @@ public record Period(int year, PeriodKind kind, int number) implements Comparabl
         return !date.isBefore(firstDay()) && !date.isAfter(lastDay());
     }
 
+    /** @return the period of the same kind that follows this one */
+    public Period next() {
+        return number < kind.perYear() ? new Period(year, kind, number + 1) : new Period(year + 1, kind, 1);
+    }
+
     @Override
     public int compareTo(Period other) {
         int byStart = firstDay().compareTo(other.firstDay());

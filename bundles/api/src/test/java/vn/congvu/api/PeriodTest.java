@@ -27,6 +27,12 @@ class PeriodTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"2022-M11, 2022-M12", "2022-M12, 2023-M01", "2022-Q4, 2023-Q1", "2022-H1, 2022-H2", "2022, 2023"})
+    void next_followsWithinTheKind(String period, String next) {
+        assertEquals(Period.parse(next), Period.parse(period).next());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "22", "2022-Q5", "2022-M13", "2022-X1", "1999"})
     void parse_notAPeriod_namesTheText(String written) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Period.parse(written));

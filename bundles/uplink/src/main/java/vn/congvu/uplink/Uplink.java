@@ -22,4 +22,13 @@ public interface Uplink {
      * @throws InterruptedException if the wait is interrupted
      */
     Optional<OutboxEntry> awaitOutcome(long outboxEntryId, Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits until nothing waits in the outbox (every entry delivered or rejected), or the time is up.
+     *
+     * @param timeout how long to wait at most
+     * @return how the outbox stands when the wait ends
+     * @throws InterruptedException if the wait is interrupted
+     */
+    OutboxStatus awaitDrained(Duration timeout) throws InterruptedException;
 }

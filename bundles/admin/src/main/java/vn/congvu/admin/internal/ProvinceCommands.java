@@ -2,6 +2,8 @@ package vn.congvu.admin.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +27,7 @@ import vn.congvu.uplink.Uplink;
  */
 @Component(service = ProvinceCommands.class, property = {
         "osgi.command.scope=congvu", "osgi.command.function=intake", "osgi.command.function=file",
-        "osgi.command.function=outbox"})
+        "osgi.command.function=catchup", "osgi.command.function=outbox"})
 public class ProvinceCommands {
 
     private final RecordIntake intake;
@@ -113,6 +115,41 @@ public class ProvinceCommands {
     }
 
     /**
+     * {@code congvu:catchup 2024-M01 2024-M12}: files every period from the first to the last (both of the
+     * same kind), as after a long outage; the reports are sent in the background, in order.
+     *
+     * @param first the first period
+     * @param last  the last period
+     * @return how many reports were filed, unchanged, or could not be filed
+     */
+    public String catchup(String first, String last) {
+        Period from = Period.parse(first);
+        Period to = Period.parse(last);
+        if (from.kind() != to.kind() || from.compareTo(to) > 0) {
+            throw new IllegalArgumentException("'" + first + "' to '" + last + "' is not a range of periods of one kind, in order");
+        }
+        int filed = 0;
+        int unchanged = 0;
+        List<String> failed = new ArrayList<>();
+        for (Period period = from; period.compareTo(to) <= 0; period = period.next()) {
+            FilingResult result = filing.file(period);
+            if (!result.filed()) {
+                failed.add(period + ": " + result.problems().get(0).messageVi());
+            } else if (result.unchanged()) {
+                unchanged++;
+            } else {
+                filed++;
+            }
+        }
+        String summary = String.format("Từ %s đến %s: đã nộp %d báo cáo, %d không có gì mới, %d không nộp được", first, last,
+                filed, unchanged, failed.size());
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(summary + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", failed));
+        }
+        return summary;
+    }
+
+    /**
      * {@code congvu:outbox}: how the outbox stands.
      *
      * @return its depth, oldest waiting entry, delivered and rejected counts
@@ -122,6 +159,21 @@ public class ProvinceCommands {
         return String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối", status.pending(),
                 status.oldestPendingAt().map(at -> " (cũ nhất từ " + at + ")").orElse(""), status.delivered(),
                 status.rejected());
+    }
+
+    /**
+     * {@code congvu:outbox 600}: waits up to the given seconds until nothing waits in the outbox.
+     *
+     * @param waitSeconds how long to wait at most
+     * @return how the outbox stands
+     * @throws InterruptedException if the wait is interrupted
+     */
+    public String outbox(int waitSeconds) throws InterruptedException {
+        if (uplink.awaitDrained(Duration.ofSeconds(waitSeconds)).pending() > 0) {
+            throw new IllegalStateException(outbox() + " - chưa gửi hết sau " + waitSeconds + " giây / not drained after "
+                    + waitSeconds + " s");
+        }
+        return outbox();
     }
 
     private static String describe(OutboxEntry entry, int waitedSeconds) {

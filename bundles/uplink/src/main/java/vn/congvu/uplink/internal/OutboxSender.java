@@ -154,6 +154,19 @@ public class OutboxSender implements Uplink {
         }
     }
 
+    @Override
+    public OutboxStatus awaitDrained(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        OutboxStatus status = store.outboxStatus();
+        while (status.pending() > 0 && System.nanoTime() < deadline) {
+            synchronized (wakeUp) {
+                wakeUp.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), config.poll_millis())));
+            }
+            status = store.outboxStatus();
+        }
+        return status;
+    }
+
     private void sendLoop() {
         long backoff = config.retry_initial_millis();
         while (running) {

@@ -1,0 +1,179 @@
+package vn.congvu.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly-once filing when processes die: real nodes, killed with SIGKILL. What the nodes hold afterwards
+ * is read straight from their Derby databases: every report the provinces filed is stored at the ministry
+ * exactly once (same content hash), and every province holds the ministry's receipt for each.
+ */
+class CrashSafetyIT {
+
+    private static final Path LOAD_RULES = Path.of(System.getProperty("congvu.bundles", "target/bundles"),
+            "congvu-it-rules-loadtest.jar");
+    private static final String MONTHS_AND_QUARTERS = "congvu:catchup 2000-M01 2025-M12; congvu:catchup 2000-Q1 2025-Q4";
+    private static final int REPORTS_PER_PROVINCE = 26 * 12 + 26 * 4;
+
+    /** One filed report, as a province or the ministry holds it. */
+    private record Filed(String province, String period, int revision, String contentHash, String receipt, long order) {
+    }
+
+    @Test
+    void longOutageThenMinistryKilledRepeatedlyWhileTheBacklogDrains_everyReportOnceInOrder() throws Exception {
+        Path work = CongvuTestSupport.workFolder("crash-ministry");
+        int port = CongvuTestSupport.freePort();
+        List<String> codes = List.of("01", "04", "06");
+        try (NodeProcesses nodes = new NodeProcesses(work)) {
+            Path ministry = nodes.ministry("ministry", port);
+            List<Path> provinces = new ArrayList<>();
+            for (String code : codes) {
+                provinces.add(nodes.province("province-" + code, code, port, LOAD_RULES));
+            }
+            // the ministry is unreachable while the provinces file: a backlog of thousands waits in their outboxes
+            for (Path province : provinces) {
+                NodeProcesses.Result filed = nodes.run(province.getFileName() + "-file.out", "exec", province.toString(),
+                        MONTHS_AND_QUARTERS + "; congvu:outbox");
+                assertEquals(0, filed.exitCode(), filed.output());
+                assertTrue(filed.output().contains("Hộp thư đi: " + REPORTS_PER_PROVINCE + " chờ gửi"), filed.output());
+            }
+            List<Process> draining = new ArrayList<>();
+            for (Path province : provinces) {
+                draining.add(nodes.start(province.getFileName() + "-drain.out", "exec", province.toString(), "congvu:outbox 600"));
+            }
+            // the ministry comes back, and is killed three times while the backlog drains
+            for (int kill = 1; kill <= 3; kill++) {
+                Process node = nodes.start("ministry-" + kill + ".out", "run", ministry.toString());
+                NodeProcesses.awaitListening(port, node);
+                long storedBefore = NodeProcesses.logLines(ministry, "Stored report");
+                NodeProcesses.await("the ministry stores more reports", () -> {
+                    assertTrue(node.isAlive(), "the ministry stopped before it was killed");
+                    return NodeProcesses.logLines(ministry, "Stored report") >= storedBefore + 150;
+                });
+                node.destroyForcibly();
+                assertTrue(node.waitFor(60, TimeUnit.SECONDS));
+            }
+            Process last = nodes.start("ministry-last.out", "run", ministry.toString());
+            NodeProcesses.awaitListening(port, last);
+            for (int i = 0; i < provinces.size(); i++) {
+                NodeProcesses.Result drained = nodes.finish(draining.get(i), provinces.get(i).getFileName() + "-drain.out");
+                assertEquals(0, drained.exitCode(), drained.output());
+            }
+            assertEquals(0, nodes.run("stop.out", "stop", ministry.toString()).exitCode());
+            assertTrue(last.waitFor(60, TimeUnit.SECONDS));
+
+            Map<String, Filed> atMinistry = ministryReports(ministry);
+            assertEquals(codes.size() * REPORTS_PER_PROVINCE, atMinistry.size());
+            for (Path province : provinces) {
+                List<Filed> filed = provinceReports(province);
+                assertEquals(REPORTS_PER_PROVINCE, filed.size());
+                long previous = 0;
+                for (Filed report : filed) {
+                    Filed stored = atMinistry.get(report.province() + "/" + report.period() + "/" + report.revision());
+                    assertTrue(stored != null, "the ministry lacks " + report);
+                    assertEquals(report.contentHash(), stored.contentHash(), report.toString());
+                    assertEquals(stored.receipt(), report.receipt(), "the province holds the ministry's receipt for " + report);
+                    assertTrue(stored.order() > previous, "the backlog of " + province.getFileName() + " drained out of order at " + report);
+                    previous = stored.order();
+                }
+            }
+        }
+    }
+
+    @Test
+    void provinceKilledMidFiling_losesNothingItCommittedAndFilesNothingTwice() throws Exception {
+        Path work = CongvuTestSupport.workFolder("crash-province");
+        int port = CongvuTestSupport.freePort();
+        try (NodeProcesses nodes = new NodeProcesses(work)) {
+            Path ministry = nodes.ministry("ministry", port);
+            Path province = nodes.province("province-08", "08", port, LOAD_RULES);
+            Process ministryNode = nodes.start("ministry.out", "run", ministry.toString());
+            NodeProcesses.awaitListening(port, ministryNode);
+
+            Process filing = nodes.start("file-1.out", "exec", province.toString(), MONTHS_AND_QUARTERS);
+            NodeProcesses.await("the province has filed some reports", () -> {
+                assertTrue(filing.isAlive(), "the province stopped before it was killed");
+                return NodeProcesses.logLines(province, "Filed report") >= 60;
+            });
+            filing.destroyForcibly();
+            assertTrue(filing.waitFor(60, TimeUnit.SECONDS));
+            long filedBeforeTheKill = NodeProcesses.logLines(province, "Filed report");
+
+            NodeProcesses.Result again = nodes.run("file-2.out", "exec", province.toString(), MONTHS_AND_QUARTERS + "; congvu:outbox 600");
+            assertEquals(0, again.exitCode(), again.output());
+            assertEquals(0, nodes.run("stop.out", "stop", ministry.toString()).exitCode());
+            assertTrue(ministryNode.waitFor(60, TimeUnit.SECONDS));
+
+            List<Filed> filed = provinceReports(province);
+            assertEquals(REPORTS_PER_PROVINCE, filed.size(), "each period filed once, at revision 1");
+            assertTrue(filed.stream().allMatch(report -> report.revision() == 1));
+            assertTrue(filedBeforeTheKill >= 60);
+            Map<String, Filed> atMinistry = ministryReports(ministry);
+            assertEquals(REPORTS_PER_PROVINCE, atMinistry.size());
+            for (Filed report : filed) {
+                Filed stored = atMinistry.get(report.province() + "/" + report.period() + "/" + report.revision());
+                assertEquals(report.contentHash(), stored.contentHash(), report.toString());
+                assertEquals(stored.receipt(), report.receipt(), report.toString());
+            }
+        }
+    }
+
+    private static Map<String, Filed> ministryReports(Path ministry) throws SQLException {
+        Map<String, Filed> reports = new HashMap<>();
+        query(ministry.resolve("data/ministry-db"), "SELECT province_code, period, revision, content_hash, receipt_id, report_id "
+                + "FROM reports", row -> {
+                    Filed filed = new Filed(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5),
+                            row.getLong(6));
+                    Filed twice = reports.put(filed.province() + "/" + filed.period() + "/" + filed.revision(), filed);
+                    assertEquals(null, twice, "stored twice: " + filed);
+                });
+        return reports;
+    }
+
+    /** The province's reports in outbox order; every one must have been delivered. */
+    private static List<Filed> provinceReports(Path province) throws SQLException {
+        List<Filed> reports = new ArrayList<>();
+        query(province.resolve("data/province-db"), "SELECT r.province_code, r.period, r.revision, r.content_hash, o.receipt_id, "
+                + "o.entry_id, o.state FROM reports r JOIN outbox o ON o.report_id = r.report_id ORDER BY o.entry_id", row -> {
+                    assertEquals("DELIVERED", row.getString(7), "outbox entry " + row.getLong(6));
+                    reports.add(new Filed(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5),
+                            row.getLong(6)));
+                });
+        return reports;
+    }
+
+    private interface Row {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Reads a stopped node's database directly, then shuts it down again. */
+    private static void query(Path database, String sql, Row row) throws SQLException {
+        String url = "jdbc:derby:" + database.toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                row.read(rows);
+            }
+        }
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown as an exception (SQLState 08006)
+            assertEquals("08006", expected.getSQLState(), expected.getMessage());
+        }
+    }
+}
