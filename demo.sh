@@ -3,7 +3,8 @@
 # runs the five seed provinces' nodes one after another, each a separate process with its own rule
 # bundle: it imports its demo records, evaluates them and files its report for each seed period over
 # gRPC. The ministry stores each report and prints it; at the end it prints, from its store, the
-# national table and the per-province table of every period. Both kinds of node stop cleanly.
+# national table and the per-province table of every period, and which province runs which version of
+# which rule module. Both kinds of node stop cleanly.
 # Everything lives under target/demo/ (made anew each run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -84,6 +85,7 @@ wait "$ministry" 2>/dev/null || true
 trap - EXIT
 national=""
 for period in $PERIODS; do national+="congvu:national $period; "; done
+national+="congvu:nodes"
 "$DIST/bin/congvu" exec "$WORK/ministry" "$national" 2>&1 | grep -v ' INFO ' | sed -u 's/^/[Bộ Nội vụ]    /'
 
 if [ "$failed" -eq 0 ]; then

@@ -115,7 +115,7 @@ public abstract class CongvuTestSupport {
         configure("vn.congvu.store.province", Map.of("database", database.toString()));
         configure("vn.congvu.engine", Map.of("province.code", provinceCode));
         configure("vn.congvu.uplink", Map.of("ministry.host", "127.0.0.1", "ministry.port", ministryPort,
-                "retry.initial.millis", 100L, "poll.millis", 100L));
+                "retry.initial.millis", 100L, "poll.millis", 100L, "inventory.check.millis", 200L));
     }
 
     private void configure(String pid, Map<String, Object> properties) throws IOException {
@@ -151,5 +151,16 @@ public abstract class CongvuTestSupport {
             }
         }
         throw new AssertionError("bundle " + symbolicName + " is not installed");
+    }
+
+    /** Waits, with a bound, until the condition holds, as an operator watching a node would. */
+    protected static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SERVICE_TIMEOUT_MILLIS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import vn.congvu.api.Period;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
 /** The reports the ministry holds. */
@@ -20,6 +21,9 @@ public interface ReportQueries {
      * @return the latest periodic report of every province that filed for it
      */
     List<Report> latestFor(Period period);
+
+    /** @return what every province node runs, as it last reported, by province */
+    List<NodeInventory> nodes();
 
     /**
      * @param key a province, period and regime

@@ -33,4 +33,15 @@ public interface MinistryStore {
 
     /** @return how many report revisions are stored in all */
     long countRevisions();
+
+    /**
+     * Replaces a province node's inventory with the one it just reported.
+     *
+     * @param inventory what the node runs; its last-seen time is set here
+     * @return when it was recorded
+     */
+    Instant recordInventory(NodeInventory inventory);
+
+    /** @return the latest inventory of every province node that reported one, by province */
+    List<NodeInventory> inventories();
 }

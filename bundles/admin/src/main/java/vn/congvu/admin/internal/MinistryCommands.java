@@ -6,18 +6,20 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import vn.congvu.api.Period;
+import vn.congvu.api.Province;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.ministry.NationalTables;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.ministry.ReportText;
+import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
 /** The ministry operator's commands. Present only on the ministry node (it needs the report queries). */
 @Component(service = MinistryCommands.class, property = {
         "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report",
-        "osgi.command.function=national"})
+        "osgi.command.function=national", "osgi.command.function=nodes"})
 public class MinistryCommands {
 
     private final ReportQueries queries;
@@ -62,6 +64,22 @@ public class MinistryCommands {
         lines.add("Số liệu theo tỉnh kỳ " + period + ":");
         lines.addAll(NationalTables.perProvince(reports));
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * {@code congvu:nodes}: which province runs which version of what, as each node last reported.
+     *
+     * @return one block per province node
+     */
+    public String nodes() {
+        List<String> lines = new ArrayList<>();
+        for (NodeInventory node : queries.nodes()) {
+            lines.add(String.format("%s (%s): báo cáo lúc %s, liên lạc gần nhất %s", Province.byCode(node.provinceCode())
+                    .map(Province::name).orElse("?"), node.provinceCode(), node.takenAt(), node.lastSeen()));
+            node.modules().forEach(module -> lines.add(String.format("  %-40s %-24s sha256 %s  từ %s", module.moduleId(),
+                    module.version(), module.jarSha256(), module.since())));
+        }
+        return lines.isEmpty() ? "Chưa nút tỉnh nào báo cáo / no province node has reported" : String.join(System.lineSeparator(), lines);
     }
 
     /**

@@ -10,6 +10,13 @@ import vn.congvu.api.rule.RuleModule;
  * @param module     the module service
  * @param descriptor what it declared when it was bound
  * @param provenance its id, bundle version and jar checksum
+ * @param bundle     the symbolic name of its bundle
+ * @param since      when it was bound
  */
-record InstalledModule(RuleModule module, ModuleDescriptor descriptor, ModuleProvenance provenance) {
+record InstalledModule(RuleModule module, ModuleDescriptor descriptor, ModuleProvenance provenance, String bundle,
+                       java.time.Instant since) {
+
+    InstalledModule(RuleModule module, ModuleDescriptor descriptor, ModuleProvenance provenance) {
+        this(module, descriptor, provenance, "", java.time.Instant.EPOCH);
+    }
 }

@@ -35,6 +35,8 @@ import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.api.rule.ModuleResult;
 import vn.congvu.api.rule.RuleModule;
 import vn.congvu.engine.FilingResult;
+import vn.congvu.engine.InstalledModuleInfo;
+import vn.congvu.engine.ModuleInventory;
 import vn.congvu.engine.ModuleOutcome;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.store.FiledReport;
@@ -45,9 +47,9 @@ import vn.congvu.store.ProvinceStore;
  * report. Rule modules come and go as OSGi services; each evaluation works on the modules present when
  * it starts.
  */
-@Component(service = ReportFiling.class, configurationPid = "vn.congvu.engine",
+@Component(service = {ReportFiling.class, ModuleInventory.class}, configurationPid = "vn.congvu.engine",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class ReportingEngine implements ReportFiling {
+public class ReportingEngine implements ReportFiling, ModuleInventory {
 
     /** Which province this node evaluates for. */
     @ObjectClassDefinition(name = "congvu engine")
@@ -110,7 +112,8 @@ public class ReportingEngine implements ReportFiling {
         ModuleDescriptor descriptor = module.descriptor();
         ModuleProvenance provenance = new ModuleProvenance(descriptor.id(),
                 reference.getBundle().getVersion().toString(), BundleChecksums.sha256(reference.getBundle()));
-        modules.put(reference, new InstalledModule(module, descriptor, provenance));
+        modules.put(reference, new InstalledModule(module, descriptor, provenance, reference.getBundle().getSymbolicName(),
+                Instant.now()));
         LOG.info("Rule module {} {} ({}) installed", descriptor.id(), provenance.version(), descriptor.legalBasis());
     }
 
@@ -125,10 +128,25 @@ public class ReportingEngine implements ReportFiling {
     }
 
     @Override
-    public FilingResult file(Period period) {
-        List<InstalledModule> applicable = modules.values().stream()
+    public Province province() {
+        return province;
+    }
+
+    @Override
+    public List<InstalledModuleInfo> modules() {
+        return ownAndNational().map(installed -> new InstalledModuleInfo(installed.descriptor(), installed.provenance(),
+                installed.bundle(), installed.since())).sorted(Comparator.comparing(info -> info.descriptor().id())).toList();
+    }
+
+    private java.util.stream.Stream<InstalledModule> ownAndNational() {
+        return modules.values().stream()
                 .filter(installed -> installed.descriptor().provinceCode().equals(province.code())
-                        || installed.descriptor().provinceCode().equals(ModuleDescriptor.ALL_PROVINCES))
+                        || installed.descriptor().provinceCode().equals(ModuleDescriptor.ALL_PROVINCES));
+    }
+
+    @Override
+    public FilingResult file(Period period) {
+        List<InstalledModule> applicable = ownAndNational()
                 .filter(installed -> appliesDuring(installed.descriptor(), period))
                 .sorted(Comparator.comparing(installed -> installed.descriptor().id()))
                 .toList();

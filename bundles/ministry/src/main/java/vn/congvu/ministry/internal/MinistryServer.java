@@ -68,7 +68,7 @@ public class MinistryServer {
         ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
                 config.print_stored() ? report -> printStored(store, report) : report -> { });
         this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
-                List.of(new ParsingReportingService(endpoint), new CatalogEndpoint()), interceptors);
+                List.of(new ParsingReportingService(endpoint), new CatalogEndpoint(), new NodeEndpoint(store)), interceptors);
         LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
     }
 

@@ -11,6 +11,7 @@ import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
 /** Answers queries from the ministry's store. */
@@ -35,6 +36,11 @@ public class StoredReportQueries implements ReportQueries {
         return store.latestOfEveryKey().stream().map(StoredReport::report)
                 .filter(report -> report.key().period().equals(period) && report.key().regime() == Regime.PERIODIC)
                 .toList();
+    }
+
+    @Override
+    public List<NodeInventory> nodes() {
+        return store.inventories();
     }
 
     @Override

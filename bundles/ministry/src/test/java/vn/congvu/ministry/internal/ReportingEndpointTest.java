@@ -79,6 +79,16 @@ class ReportingEndpointTest {
         public long countRevisions() {
             return byRevision.size();
         }
+
+        @Override
+        public Instant recordInventory(vn.congvu.store.NodeInventory inventory) {
+            throw new UnsupportedOperationException("not this test's business");
+        }
+
+        @Override
+        public List<vn.congvu.store.NodeInventory> inventories() {
+            return List.of();
+        }
     }
 
     private static final Clock TODAY = Clock.fixed(Instant.parse("2023-01-10T02:00:00Z"), ZoneOffset.UTC);

@@ -97,6 +97,24 @@ class DerbyMinistryStoreTest {
     }
 
     @Test
+    void recordInventory_replacesTheProvincesPrevious() {
+        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+        try {
+            vn.congvu.store.NodeModule v1 = new vn.congvu.store.NodeModule("caobang.dossier-timeliness", "1.0.0", "ab".repeat(32),
+                    "04", "Tỷ lệ hồ sơ đúng hạn", "Nghị định 61/2018/NĐ-CP", Instant.parse("2026-01-01T00:00:00Z"));
+            vn.congvu.store.NodeModule v2 = new vn.congvu.store.NodeModule("caobang.dossier-timeliness", "1.1.0", "cd".repeat(32),
+                    "04", "Tỷ lệ hồ sơ đúng hạn", "Nghị định 61/2018/NĐ-CP", Instant.parse("2026-02-01T00:00:00Z"));
+            store.recordInventory(new vn.congvu.store.NodeInventory("04", Instant.now(), Instant.now(), List.of(v1)));
+            store.recordInventory(new vn.congvu.store.NodeInventory("04", Instant.now(), Instant.now(), List.of(v2)));
+
+            assertEquals(1, store.inventories().size());
+            assertEquals(List.of(v2), store.inventories().get(0).modules());
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void storedReport_survivesClosingAndReopeningTheDatabase() {
         DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
         StoreOutcome.Stored stored = assertInstanceOf(StoreOutcome.Stored.class,

@@ -1,0 +1,135 @@
+package vn.congvu.uplink.internal;
+
+import io.grpc.StatusRuntimeException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congvu.engine.InstalledModuleInfo;
+import vn.congvu.engine.ModuleInventory;
+import vn.congvu.federation.v1.InstalledModule;
+import vn.congvu.federation.v1.NodeServiceGrpc;
+import vn.congvu.federation.v1.ReportInventoryRequest;
+import vn.congvu.grpc.GrpcTransports;
+import vn.congvu.grpc.OwnedChannel;
+import vn.congvu.proto.ReportMessages;
+
+/**
+ * Tells the ministry what this node runs: the inventory of rule modules is sent on start, within a few
+ * seconds of any change (a module installed, updated or removed), and once a minute as a heartbeat.
+ * Uses the uplink's configuration.
+ */
+@Component(immediate = true, configurationPid = "vn.congvu.uplink", configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class InventorySender {
+
+    /** Where the ministry is and how often to look. */
+    @ObjectClassDefinition(name = "congvu inventory")
+    public @interface Config {
+        /** @return the ministry's host */
+        @AttributeDefinition(description = "Host name or address of the ministry node")
+        String ministry_host();
+
+        /** @return the ministry's port */
+        @AttributeDefinition(description = "gRPC port of the ministry node")
+        int ministry_port();
+
+        /** @return how often to look for changes */
+        @AttributeDefinition(description = "Milliseconds between looks at the installed rule modules")
+        long inventory_check_millis() default 2_000;
+
+        /** @return how often to report even without a change */
+        @AttributeDefinition(description = "Seconds between inventory reports when nothing changes (heartbeat)")
+        long heartbeat_seconds() default 60;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventorySender.class);
+
+    private final Config config;
+    private final ModuleInventory inventory;
+    private final OwnedChannel channel;
+    private final NodeServiceGrpc.NodeServiceBlockingStub ministry;
+    private final Object wakeUp = new Object();
+    private final Thread sender;
+    private volatile boolean running = true;
+    private String lastSent = "";
+    private long lastSentAt;
+
+    /**
+     * @param config     where the ministry is
+     * @param inventory  what the node runs
+     * @param transports builds the channel
+     */
+    @Activate
+    public InventorySender(Config config, @Reference ModuleInventory inventory, @Reference GrpcTransports transports) {
+        this.config = config;
+        this.inventory = inventory;
+        this.channel = transports.openChannel(InetSocketAddress.createUnresolved(config.ministry_host(), config.ministry_port()));
+        this.ministry = NodeServiceGrpc.newBlockingStub(channel.channel());
+        this.sender = new Thread(this::loop, "congvu-inventory");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    /** Stops reporting and closes the channel. */
+    @Deactivate
+    public void close() throws InterruptedException {
+        running = false;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        sender.join(30_000);
+        channel.close();
+    }
+
+    private void loop() {
+        while (running) {
+            List<InstalledModuleInfo> modules = inventory.modules();
+            String signature = modules.stream().map(module -> module.provenance().moduleId() + "@" + module.provenance().version()
+                    + "#" + module.provenance().jarSha256()).toList().toString();
+            long now = System.nanoTime();
+            if (!signature.equals(lastSent) || now - lastSentAt > TimeUnit.SECONDS.toNanos(config.heartbeat_seconds())) {
+                send(modules, signature, now);
+            }
+            synchronized (wakeUp) {
+                try {
+                    if (running) {
+                        wakeUp.wait(config.inventory_check_millis());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void send(List<InstalledModuleInfo> modules, String signature, long now) {
+        ReportInventoryRequest.Builder request = ReportInventoryRequest.newBuilder()
+                .setProvinceCode(inventory.province().code()).setTakenAt(ReportMessages.timestamp(Instant.now()));
+        for (InstalledModuleInfo module : modules) {
+            request.addModules(InstalledModule.newBuilder().setModuleId(module.provenance().moduleId())
+                    .setVersion(module.provenance().version()).setJarSha256(module.provenance().jarSha256())
+                    .setProvinceCode(module.descriptor().provinceCode()).setTitleVi(module.descriptor().titleVi())
+                    .setLegalBasis(module.descriptor().legalBasis()).setSince(ReportMessages.timestamp(module.since())));
+        }
+        try {
+            ministry.withDeadlineAfter(30, TimeUnit.SECONDS).reportInventory(request.build());
+            if (!signature.equals(lastSent)) {
+                LOG.info("Told the ministry this node runs {} rule module(s)", modules.size());
+            }
+            lastSent = signature;
+            lastSentAt = now;
+        } catch (StatusRuntimeException e) {
+            // the ministry unreachable: the inventory goes with the next look
+            LOG.debug("Could not send the inventory: {}", e.getStatus());
+        }
+    }
+}
