@@ -13,4 +13,16 @@ public interface ModuleInventory {
 
     /** @return the modules the node evaluates for its province (its own and the national ones), by id */
     List<InstalledModuleInfo> modules();
+
+    /** @return a number that changes whenever a rule module is installed, updated or removed */
+    long generation();
+
+    /**
+     * Waits until the modules change from the given generation, or the time is up.
+     *
+     * @param seen          the generation last seen
+     * @param timeoutMillis how long to wait at most
+     * @throws InterruptedException if the wait is interrupted
+     */
+    void awaitChange(long seen, long timeoutMillis) throws InterruptedException;
 }

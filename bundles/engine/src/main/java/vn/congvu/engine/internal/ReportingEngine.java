@@ -70,6 +70,8 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     private final ProvinceStore store;
     private final Map<ServiceReference<RuleModule>, InstalledModule> modules = new ConcurrentHashMap<>();
     private final ExecutorService evaluations;
+    private final Object modulesChanged = new Object();
+    private long generation;
 
     /**
      * @param config which province, and the module time limit
@@ -114,6 +116,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
                 reference.getBundle().getVersion().toString(), BundleChecksums.sha256(reference.getBundle()));
         modules.put(reference, new InstalledModule(module, descriptor, provenance, reference.getBundle().getSymbolicName(),
                 Instant.now()));
+        changed();
         LOG.info("Rule module {} {} ({}) installed", descriptor.id(), provenance.version(), descriptor.legalBasis());
     }
 
@@ -122,6 +125,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
      */
     void unbindRuleModule(ServiceReference<RuleModule> reference) {
         InstalledModule gone = modules.remove(reference);
+        changed();
         if (gone != null) {
             LOG.info("Rule module {} {} removed", gone.descriptor().id(), gone.provenance().version());
         }
@@ -130,6 +134,29 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     @Override
     public Province province() {
         return province;
+    }
+
+    @Override
+    public long generation() {
+        synchronized (modulesChanged) {
+            return generation;
+        }
+    }
+
+    @Override
+    public void awaitChange(long seen, long timeoutMillis) throws InterruptedException {
+        synchronized (modulesChanged) {
+            if (generation == seen) {
+                modulesChanged.wait(Math.max(1, timeoutMillis));
+            }
+        }
+    }
+
+    private void changed() {
+        synchronized (modulesChanged) {
+            generation++;
+            modulesChanged.notifyAll();
+        }
     }
 
     @Override

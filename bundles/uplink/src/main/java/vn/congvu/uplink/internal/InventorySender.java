@@ -5,6 +5,9 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -25,8 +28,8 @@ import vn.congvu.proto.ReportMessages;
 
 /**
  * Tells the ministry what this node runs: the inventory of rule modules is sent on start, within a few
- * seconds of any change (a module installed, updated or removed), and once a minute as a heartbeat.
- * Uses the uplink's configuration.
+ * seconds of any change (a module installed, updated or removed), and once a minute as a heartbeat;
+ * never while the node shuts down. Uses the uplink's configuration.
  */
 @Component(immediate = true, configurationPid = "vn.congvu.uplink", configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class InventorySender {
@@ -43,8 +46,9 @@ public class InventorySender {
         int ministry_port();
 
         /** @return how often to look for changes */
-        @AttributeDefinition(description = "Milliseconds between looks at the installed rule modules")
-        long inventory_check_millis() default 2_000;
+        @AttributeDefinition(description = "Longest wait, in milliseconds, between looks at the installed rule modules; "
+                + "a change is noticed at once, this bounds retries after a failed report")
+        long inventory_check_millis() default 1_000;
 
         /** @return how often to report even without a change */
         @AttributeDefinition(description = "Seconds between inventory reports when nothing changes (heartbeat)")
@@ -54,23 +58,26 @@ public class InventorySender {
     private static final Logger LOG = LoggerFactory.getLogger(InventorySender.class);
 
     private final Config config;
+    private final Bundle framework;
     private final ModuleInventory inventory;
     private final OwnedChannel channel;
     private final NodeServiceGrpc.NodeServiceBlockingStub ministry;
-    private final Object wakeUp = new Object();
     private final Thread sender;
     private volatile boolean running = true;
-    private String lastSent = "";
+    private long sentGeneration = -1;
     private long lastSentAt;
 
     /**
      * @param config     where the ministry is
+     * @param context    this bundle's context, to tell when the node is shutting down
      * @param inventory  what the node runs
      * @param transports builds the channel
      */
     @Activate
-    public InventorySender(Config config, @Reference ModuleInventory inventory, @Reference GrpcTransports transports) {
+    public InventorySender(Config config, BundleContext context, @Reference ModuleInventory inventory,
+                           @Reference GrpcTransports transports) {
         this.config = config;
+        this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         this.inventory = inventory;
         this.channel = transports.openChannel(InetSocketAddress.createUnresolved(config.ministry_host(), config.ministry_port()));
         this.ministry = NodeServiceGrpc.newBlockingStub(channel.channel());
@@ -83,35 +90,29 @@ public class InventorySender {
     @Deactivate
     public void close() throws InterruptedException {
         running = false;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
         sender.join(30_000);
         channel.close();
     }
 
     private void loop() {
         while (running) {
-            List<InstalledModuleInfo> modules = inventory.modules();
-            String signature = modules.stream().map(module -> module.provenance().moduleId() + "@" + module.provenance().version()
-                    + "#" + module.provenance().jarSha256()).toList().toString();
+            long generation = inventory.generation();
             long now = System.nanoTime();
-            if (!signature.equals(lastSent) || now - lastSentAt > TimeUnit.SECONDS.toNanos(config.heartbeat_seconds())) {
-                send(modules, signature, now);
+            // a node shutting down stops its rule bundles first: the ministry keeps what it last ran
+            boolean stopping = framework.getState() == Bundle.STOPPING;
+            if (!stopping && (generation != sentGeneration
+                    || now - lastSentAt > TimeUnit.SECONDS.toNanos(config.heartbeat_seconds()))) {
+                send(inventory.modules(), generation, now);
             }
-            synchronized (wakeUp) {
-                try {
-                    if (running) {
-                        wakeUp.wait(config.inventory_check_millis());
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                inventory.awaitChange(sentGeneration == generation ? generation : -1, config.inventory_check_millis());
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
 
-    private void send(List<InstalledModuleInfo> modules, String signature, long now) {
+    private void send(List<InstalledModuleInfo> modules, long generation, long now) {
         ReportInventoryRequest.Builder request = ReportInventoryRequest.newBuilder()
                 .setProvinceCode(inventory.province().code()).setTakenAt(ReportMessages.timestamp(Instant.now()));
         for (InstalledModuleInfo module : modules) {
@@ -122,10 +123,10 @@ public class InventorySender {
         }
         try {
             ministry.withDeadlineAfter(30, TimeUnit.SECONDS).reportInventory(request.build());
-            if (!signature.equals(lastSent)) {
+            if (generation != sentGeneration) {
                 LOG.info("Told the ministry this node runs {} rule module(s)", modules.size());
             }
-            lastSent = signature;
+            sentGeneration = generation;
             lastSentAt = now;
         } catch (StatusRuntimeException e) {
             // the ministry unreachable: the inventory goes with the next look
