@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,8 +26,10 @@ import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.BundleRevision;
@@ -166,35 +169,59 @@ public final class NodeLauncher {
 
     /**
      * Waits until the rule bundles in deploy/ are active and every congvu command the script names is
-     * registered, so that a script never races the node's own start-up.
+     * registered, so that a script never races the node's own start-up. Woken by the framework's bundle and
+     * service events, not by polling.
      */
     private void awaitReady(BundleContext context, String commands) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
         Set<String> functions = new LinkedHashSet<>();
         Matcher matcher = CONGVU_COMMAND.matcher(commands);
         while (matcher.find()) {
             functions.add(matcher.group(1));
         }
-        List<String> missing = List.of("start-up");
-        while (System.currentTimeMillis() < deadline) {
-            missing = new ArrayList<>();
-            for (String jar : deployedJars()) {
-                if (!activeFrom(context, jar)) {
-                    missing.add("deploy/" + jar);
+        Object changed = new Object();
+        BundleListener bundles = event -> wake(changed);
+        ServiceListener services = event -> wake(changed);
+        context.addBundleListener(bundles);
+        context.addServiceListener(services);
+        try {
+            synchronized (changed) {
+                List<String> missing = missing(context, functions);
+                while (!missing.isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException("the node is not ready after " + READY_TIMEOUT_MILLIS / 1000
+                                + " s; still missing: " + missing + " (is this the right node for these commands? see log/congvu.log)");
+                    }
+                    changed.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    missing = missing(context, functions);
                 }
             }
-            for (String function : functions) {
-                if (!commandRegistered(context, function)) {
-                    missing.add("congvu:" + function);
-                }
-            }
-            if (missing.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
+        } finally {
+            context.removeServiceListener(services);
+            context.removeBundleListener(bundles);
         }
-        throw new IllegalStateException("the node is not ready after " + READY_TIMEOUT_MILLIS / 1000
-                + " s; still missing: " + missing + " (is this the right node for these commands? see log/congvu.log)");
+    }
+
+    private List<String> missing(BundleContext context, Set<String> functions) {
+        List<String> missing = new ArrayList<>();
+        for (String jar : deployedJars()) {
+            if (!activeFrom(context, jar)) {
+                missing.add("deploy/" + jar);
+            }
+        }
+        for (String function : functions) {
+            if (!commandRegistered(context, function)) {
+                missing.add("congvu:" + function);
+            }
+        }
+        return missing;
+    }
+
+    private static void wake(Object changed) {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
     }
 
     private List<String> deployedJars() {

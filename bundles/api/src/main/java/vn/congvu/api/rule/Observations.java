@@ -11,7 +11,8 @@ import vn.congvu.api.record.RecordTypes;
 
 /**
  * Turns inspection observations of a province's conduct rules into figures (observations and violations
- * per rule and unit) and findings (each rule broken at a unit, and how often).
+ * per rule and unit, and how many units were checked) and findings (each rule broken at a unit, and how
+ * often): the whole evaluation of a conduct-code module.
  */
 public final class Observations {
 
@@ -19,17 +20,25 @@ public final class Observations {
     }
 
     /**
-     * Tallies the observations made in the period of rules whose code starts with a prefix.
+     * Evaluates the observations made in the period of rules whose code starts with a prefix.
      *
-     * @param context    the evaluation
-     * @param rulePrefix the province's rule prefix, such as {@code hanoi.}
-     * @param ruleLabels what each rule requires, in Vietnamese, for the findings' messages
-     * @param severity   how serious a broken rule is
-     * @param tally      where the figures go
-     * @return the findings, one per rule and unit where the rule was broken
+     * @param context      the evaluation
+     * @param rulePrefix   the province's rule prefix, such as {@code hanoi.}
+     * @param ruleLabels   the finding's message for each rule broken, in Vietnamese
+     * @param severity     how serious a broken rule is
+     * @param unitsChecked the module's extension indicator counting the units checked
+     * @return the figures and the findings, one per rule and unit where the rule was broken
      */
-    public static java.util.List<Finding> tally(EvaluationContext context, String rulePrefix,
-                                                Function<String, String> ruleLabels, Finding.Severity severity, Tally tally) {
+    public static ModuleResult evaluate(EvaluationContext context, String rulePrefix, Function<String, String> ruleLabels,
+                                        Finding.Severity severity, String unitsChecked) {
+        Tally tally = new Tally();
+        java.util.List<Finding> findings = tally(context, rulePrefix, ruleLabels, severity, tally);
+        tally.add(unitsChecked, Disaggregation.TOTAL, unitsObserved(tally));
+        return new ModuleResult(tally.values(), findings, java.util.List.of());
+    }
+
+    private static java.util.List<Finding> tally(EvaluationContext context, String rulePrefix,
+                                                 Function<String, String> ruleLabels, Finding.Severity severity, Tally tally) {
         Map<String, long[]> broken = new TreeMap<>();
         context.forEachRecord(RecordTypes.INSPECTION_OBSERVATION.name(), observation -> {
             String rule = observation.text("rule");
@@ -55,11 +64,7 @@ public final class Observations {
         return findings;
     }
 
-    /**
-     * @param tally a tally {@link #tally} filled
-     * @return how many distinct units the observations covered
-     */
-    public static long unitsObserved(Tally tally) {
+    private static long unitsObserved(Tally tally) {
         return tally.values().stream().filter(value -> value.code().equals(CoreIndicators.CONDUCT_OBSERVATIONS))
                 .map(value -> value.disaggregation().code(CoreIndicators.UNIT)).distinct().count();
     }

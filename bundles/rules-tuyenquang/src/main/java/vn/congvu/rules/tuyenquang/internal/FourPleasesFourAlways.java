@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import vn.congvu.api.CoreIndicators;
-import vn.congvu.api.Disaggregation;
 import vn.congvu.api.Finding;
 import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.record.RecordTypes;
@@ -14,7 +13,6 @@ import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.api.rule.ModuleResult;
 import vn.congvu.api.rule.Observations;
 import vn.congvu.api.rule.RuleModule;
-import vn.congvu.api.rule.Tally;
 
 /**
  * Tuyên Quang's campaign "CBCCVC tỉnh Tuyên Quang thi đua thực hiện văn hóa công sở giai đoạn 2019-2025"
@@ -48,10 +46,7 @@ public class FourPleasesFourAlways implements RuleModule {
 
     @Override
     public ModuleResult evaluate(EvaluationContext context) {
-        Tally tally = new Tally();
-        List<Finding> findings = Observations.tally(context, "tuyenquang.",
-                rule -> "Chưa thực hiện \"" + RULES.getOrDefault(rule, rule) + "\" khi tiếp công dân", Finding.Severity.WARNING, tally);
-        tally.add(UNITS_CHECKED, Disaggregation.TOTAL, Observations.unitsObserved(tally));
-        return new ModuleResult(tally.values(), findings, List.of());
+        return Observations.evaluate(context, "tuyenquang.",
+                rule -> "Chưa thực hiện \"" + RULES.getOrDefault(rule, rule) + "\" khi tiếp công dân", Finding.Severity.WARNING, UNITS_CHECKED);
     }
 }
