@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +33,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
@@ -125,7 +128,9 @@ public final class NodeLauncher {
                 "org.slf4j" + slf4j, "org.slf4j.spi" + slf4j, "org.slf4j.event" + slf4j, "org.slf4j.helpers" + slf4j,
                 "sun.misc"));
         properties.put("congvu.home", home.toString());
-        // FileInstall watches etc/; etc/org.apache.felix.fileinstall-deploy.cfg adds the deploy/ watcher.
+        // FileInstall watches etc/; deploy/ belongs to vn.congvu.modules, which swaps rule bundles in place
+        // and installs a new version beside the old one, even of the same version number.
+        properties.put("org.osgi.framework.bsnversion", "multiple");
         properties.put("felix.fileinstall.dir", home.resolve("etc").toString());
         properties.put("felix.fileinstall.filter", ".*\\.cfg");
         properties.put("felix.fileinstall.poll", "1000");
@@ -205,9 +210,9 @@ public final class NodeLauncher {
 
     private List<String> missing(BundleContext context, Set<String> functions) {
         List<String> missing = new ArrayList<>();
-        for (String jar : deployedJars()) {
-            if (!activeFrom(context, jar)) {
-                missing.add("deploy/" + jar);
+        for (Path jar : deployedJars()) {
+            if (!active(context, jar)) {
+                missing.add("deploy/" + jar.getFileName());
             }
         }
         for (String function : functions) {
@@ -224,16 +229,28 @@ public final class NodeLauncher {
         }
     }
 
-    private List<String> deployedJars() {
+    private List<Path> deployedJars() {
         File[] jars = home.resolve("deploy").toFile().listFiles((dir, name) -> name.endsWith(".jar"));
-        return jars == null ? List.of() : Stream.of(jars).map(File::getName).toList();
+        return jars == null ? List.of() : Stream.of(jars).map(File::toPath).toList();
     }
 
-    private static boolean activeFrom(BundleContext context, String jarName) {
+    /** Whether a bundle of the jar's symbolic name and version is active (a refused jar leaves deploy/). */
+    private static boolean active(BundleContext context, Path jar) {
+        Attributes manifest;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            manifest = file.getManifest() == null ? null : file.getManifest().getMainAttributes();
+        } catch (IOException e) {
+            return !Files.exists(jar); // moved away (refused) while it was read
+        }
+        if (manifest == null || manifest.getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
+            return false;
+        }
+        String symbolicName = manifest.getValue(Constants.BUNDLE_SYMBOLICNAME).split(";")[0].trim();
+        Version version = Version.parseVersion(manifest.getValue(Constants.BUNDLE_VERSION));
         for (Bundle bundle : context.getBundles()) {
-            if (bundle.getLocation().endsWith("/" + jarName)) {
-                return bundle.getState() == Bundle.ACTIVE
-                        || (bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            if (symbolicName.equals(bundle.getSymbolicName()) && version.equals(bundle.getVersion())
+                    && bundle.getState() == Bundle.ACTIVE) {
+                return true;
             }
         }
         return false;

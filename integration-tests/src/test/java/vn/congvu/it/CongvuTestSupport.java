@@ -1,6 +1,7 @@
 package vn.congvu.it;
 
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemPackages;
@@ -35,7 +36,7 @@ public abstract class CongvuTestSupport {
             "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
             "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.log",
             "org.apache.felix.gogo.runtime", "failureaccess", "guava", "gson", "protobuf-java",
-            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-store", "congvu-engine", "congvu-uplink",
+            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-store", "congvu-engine", "congvu-modules", "congvu-uplink",
             "congvu-ministry", "congvu-admin", "congvu-logging", "congvu-rules-caobang", "congvu-rules-tuyenquang",
             "congvu-rules-backan", "congvu-rules-hanoi", "congvu-rules-hatinh", "congvu-rules-national");
     private static final long SERVICE_TIMEOUT_MILLIS = 60_000;
@@ -59,6 +60,8 @@ public abstract class CongvuTestSupport {
                 "org.slf4j.helpers;version=1.7.36", "org.slf4j.event;version=1.7.36", "sun.misc"));
         options.add(junitBundles());
         options.add(cleanCaches(true));
+        // as in a node: a swap installs a rule bundle beside the running one, even one of the same version
+        options.add(frameworkProperty("org.osgi.framework.bsnversion").value("multiple"));
         String folder = System.getProperty("congvu.bundles");
         for (String name : BUNDLES) {
             options.add(CoreOptions.bundle(Path.of(folder, name + ".jar").toUri().toString()));
@@ -116,6 +119,14 @@ public abstract class CongvuTestSupport {
         configure("vn.congvu.engine", Map.of("province.code", provinceCode));
         configure("vn.congvu.uplink", Map.of("ministry.host", "127.0.0.1", "ministry.port", ministryPort,
                 "retry.initial.millis", 100L, "poll.millis", 100L, "inventory.check.millis", 200L));
+    }
+
+    /**
+     * Configures the rule bundle manager, as etc/vn.congvu.modules.cfg does.
+     */
+    protected void configureRuleBundles(Path deploy, Path archive) throws IOException {
+        configure("vn.congvu.modules", Map.of("deploy.dir", deploy.toString(), "archive.dir", archive.toString(),
+                "poll.millis", 200L, "swap.timeout.seconds", 30));
     }
 
     private void configure(String pid, Map<String, Object> properties) throws IOException {

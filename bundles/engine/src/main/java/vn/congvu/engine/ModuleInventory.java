@@ -11,8 +11,18 @@ public interface ModuleInventory {
     /** @return the node's province */
     Province province();
 
-    /** @return the modules the node evaluates for its province (its own and the national ones), by id */
+    /**
+     * @return the modules the node evaluates for its province (its own and the national ones), by id;
+     *         during a swap, both versions of the module, the new one serving
+     */
     List<InstalledModuleInfo> modules();
+
+    /**
+     * @param bundleId a bundle's id
+     * @return how many rule module services of that bundle the engine has bound, for any province: once
+     *         this equals the number the bundle registers, every one of them serves
+     */
+    int boundFrom(long bundleId);
 
     /** @return a number that changes whenever a rule module is installed, updated or removed */
     long generation();

@@ -12,8 +12,22 @@ public interface ReportFiling {
      * report, and stores it with its outbox entry in one transaction. Nothing is filed if any module
      * failed or the assembled report breaks a rule: the result says why.
      *
+     * <p>The evaluation runs on the module versions serving when it starts, even if a module is swapped
+     * meanwhile; the report names those versions.
+     *
      * @param period the period to report on
      * @return what was filed, or why nothing was
      */
     FilingResult file(Period period);
+
+    /**
+     * Evaluates the period as {@link #file(Period)} would, with the candidate's modules in place of the
+     * installed modules of the candidate's bundle, and files nothing: a dry run of a jar before it is
+     * installed.
+     *
+     * @param period    the period to evaluate
+     * @param candidate the modules to try; with no modules, the installed ones alone are evaluated
+     * @return the figures, or why there are none
+     */
+    Evaluation evaluate(Period period, CandidateModules candidate);
 }

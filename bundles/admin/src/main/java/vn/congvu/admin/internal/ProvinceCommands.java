@@ -14,8 +14,6 @@ import vn.congvu.api.Province;
 import vn.congvu.api.Report;
 import vn.congvu.engine.FilingResult;
 import vn.congvu.engine.ImportResult;
-import vn.congvu.engine.InstalledModuleInfo;
-import vn.congvu.engine.ModuleInventory;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.store.OutboxEntry;
@@ -29,45 +27,23 @@ import vn.congvu.uplink.Uplink;
  */
 @Component(service = ProvinceCommands.class, property = {
         "osgi.command.scope=congvu", "osgi.command.function=intake", "osgi.command.function=file",
-        "osgi.command.function=catchup", "osgi.command.function=outbox", "osgi.command.function=modules"})
+        "osgi.command.function=catchup", "osgi.command.function=outbox"})
 public class ProvinceCommands {
 
     private final RecordIntake intake;
     private final ReportFiling filing;
     private final Uplink uplink;
-    private final ModuleInventory inventory;
 
     /**
      * @param intake imports record files
      * @param filing evaluates and files
-     * @param uplink    sends to the ministry
-     * @param inventory the rule modules installed
+     * @param uplink sends to the ministry
      */
     @Activate
-    public ProvinceCommands(@Reference RecordIntake intake, @Reference ReportFiling filing, @Reference Uplink uplink,
-                            @Reference ModuleInventory inventory) {
+    public ProvinceCommands(@Reference RecordIntake intake, @Reference ReportFiling filing, @Reference Uplink uplink) {
         this.intake = intake;
         this.filing = filing;
         this.uplink = uplink;
-        this.inventory = inventory;
-    }
-
-    /**
-     * {@code congvu:modules}: the rule modules this node evaluates: id, version, province, legal basis, jar
-     * checksum, bundle and since when.
-     *
-     * @return one block per module
-     */
-    public String modules() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Mô-đun quy tắc của nút " + inventory.province().name() + " (" + inventory.province().code() + "):");
-        for (InstalledModuleInfo module : inventory.modules()) {
-            lines.add(String.format("  %s %s [%s] - %s", module.provenance().moduleId(), module.provenance().version(),
-                    module.descriptor().provinceCode(), module.descriptor().titleVi()));
-            lines.add("      căn cứ: " + module.descriptor().legalBasis());
-            lines.add("      gói " + module.bundle() + ", sha256 " + module.provenance().jarSha256() + ", chạy từ " + module.since());
-        }
-        return String.join(System.lineSeparator(), lines);
     }
 
     /**

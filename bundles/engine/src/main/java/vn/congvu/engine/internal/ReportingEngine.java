@@ -3,11 +3,16 @@ package vn.congvu.engine.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,10 +36,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
+import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
+import vn.congvu.api.Report;
 import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.api.rule.ModuleResult;
 import vn.congvu.api.rule.RuleModule;
+import vn.congvu.engine.CandidateModules;
+import vn.congvu.engine.Evaluation;
 import vn.congvu.engine.FilingResult;
 import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.engine.ModuleInventory;
@@ -68,10 +78,11 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     private final Province province;
     private final Duration moduleTimeout;
     private final ProvinceStore store;
-    private final Map<ServiceReference<RuleModule>, InstalledModule> modules = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<RuleModule>, InstalledModule> modules = new HashMap<>();
     private final ExecutorService evaluations;
     private final Object modulesChanged = new Object();
     private long generation;
+    private long bindings;
 
     /**
      * @param config which province, and the module time limit
@@ -103,7 +114,9 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     }
 
     /**
-     * Binds a rule module; its descriptor and checksum are read once, here.
+     * Binds a rule module; its descriptor and checksum are read once, here. When another version of the
+     * same module is already bound (a swap installs the new version beside the old one), this one serves
+     * the evaluations that start from now on.
      *
      * @param module    the module
      * @param reference its service reference, which names its bundle
@@ -112,21 +125,38 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRuleModule(RuleModule module, ServiceReference<RuleModule> reference) {
         ModuleDescriptor descriptor = module.descriptor();
-        ModuleProvenance provenance = new ModuleProvenance(descriptor.id(),
-                reference.getBundle().getVersion().toString(), BundleChecksums.sha256(reference.getBundle()));
-        modules.put(reference, new InstalledModule(module, descriptor, provenance, reference.getBundle().getSymbolicName(),
-                Instant.now()));
+        Bundle bundle = reference.getBundle();
+        ModuleProvenance provenance = new ModuleProvenance(descriptor.id(), bundle.getVersion().toString(),
+                BundleChecksums.sha256(bundle));
+        synchronized (modules) {
+            modules.put(reference, new InstalledModule(module, descriptor, provenance, bundle.getSymbolicName(),
+                    bundle.getBundleId(), ++bindings, Instant.now()));
+        }
         changed();
-        LOG.info("Rule module {} {} ({}) installed", descriptor.id(), provenance.version(), descriptor.legalBasis());
+        LOG.info("Rule module {} {} ({}) installed from bundle {}", descriptor.id(), provenance.version(),
+                descriptor.legalBasis(), bundle.getBundleId());
     }
 
     /**
+     * Retires a rule module whose service is going away. Evaluations that started on it finish first
+     * (within the module time limit): the bundle does not stop under them.
+     *
      * @param reference the service reference of a module going away
      */
     void unbindRuleModule(ServiceReference<RuleModule> reference) {
-        InstalledModule gone = modules.remove(reference);
+        InstalledModule gone;
+        synchronized (modules) {
+            gone = modules.remove(reference);
+        }
         changed();
-        if (gone != null) {
+        if (gone == null) {
+            return;
+        }
+        int stillRunning = gone.retireAndAwaitIdle(moduleTimeout.toMillis());
+        if (stillRunning > 0) {
+            LOG.warn("Rule module {} {} removed while {} evaluation(s) still ran on it past the time limit",
+                    gone.descriptor().id(), gone.provenance().version(), stillRunning);
+        } else {
             LOG.info("Rule module {} {} removed", gone.descriptor().id(), gone.provenance().version());
         }
     }
@@ -161,27 +191,110 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
 
     @Override
     public List<InstalledModuleInfo> modules() {
-        return ownAndNational().map(installed -> new InstalledModuleInfo(installed.descriptor(), installed.provenance(),
-                installed.bundle(), installed.since())).sorted(Comparator.comparing(info -> info.descriptor().id())).toList();
+        synchronized (modules) {
+            Set<InstalledModule> serving = new HashSet<>(serving());
+            return ownAndNational().map(installed -> new InstalledModuleInfo(installed.descriptor(), installed.provenance(),
+                            installed.bundle(), installed.bundleId(), serving.contains(installed), installed.since()))
+                    .sorted(Comparator.comparing((InstalledModuleInfo info) -> info.descriptor().id())
+                            .thenComparing(InstalledModuleInfo::bundleId))
+                    .toList();
+        }
     }
 
-    private java.util.stream.Stream<InstalledModule> ownAndNational() {
+    @Override
+    public int boundFrom(long bundleId) {
+        synchronized (modules) {
+            return (int) modules.values().stream().filter(installed -> installed.bundleId() == bundleId).count();
+        }
+    }
+
+    private Stream<InstalledModule> ownAndNational() {
         return modules.values().stream()
                 .filter(installed -> installed.descriptor().provinceCode().equals(province.code())
                         || installed.descriptor().provinceCode().equals(ModuleDescriptor.ALL_PROVINCES));
     }
 
+    /** Of each module id, the version bound last; caller holds the lock on {@code modules}. */
+    private Collection<InstalledModule> serving() {
+        return ownAndNational().collect(Collectors.toMap(installed -> installed.descriptor().id(), installed -> installed,
+                (a, b) -> a.bindOrder() > b.bindOrder() ? a : b)).values();
+    }
+
+    /** Leases the serving version of every module that applies; the caller releases them. */
+    private List<InstalledModule> leaseApplicable(Period period) {
+        synchronized (modules) {
+            List<InstalledModule> leased = new ArrayList<>();
+            for (InstalledModule installed : serving()) {
+                // a module is retired only under this lock, so a serving one always grants the lease
+                if (appliesDuring(installed.descriptor(), period) && installed.lease()) {
+                    leased.add(installed);
+                }
+            }
+            return leased;
+        }
+    }
+
     @Override
     public FilingResult file(Period period) {
-        List<InstalledModule> applicable = ownAndNational()
-                .filter(installed -> appliesDuring(installed.descriptor(), period))
-                .sorted(Comparator.comparing(installed -> installed.descriptor().id()))
-                .toList();
-        LOG.info("Evaluating {} {} with {} rule module(s)", province.name(), period, applicable.size());
+        List<InstalledModule> leased = leaseApplicable(period);
+        Run run;
+        try {
+            run = run(period, leased);
+        } finally {
+            leased.forEach(InstalledModule::release);
+        }
+        if (run.report().isEmpty()) {
+            return new FilingResult(Optional.empty(), 0, false, run.outcomes(), run.narrative(), run.problems());
+        }
+        FiledReport filed = store.fileReport(run.report().get(), Instant.now());
+        if (filed.unchanged()) {
+            LOG.info("Report {} revision {} already has these figures: nothing new to send",
+                    filed.report().key(), filed.report().revision());
+        } else {
+            LOG.info("Filed report {} revision {} ({} figures); outbox entry {}", filed.report().key(),
+                    filed.report().revision(), filed.report().values().size(), filed.outboxEntryId());
+        }
+        return new FilingResult(Optional.of(filed.report()), filed.outboxEntryId(), filed.unchanged(), run.outcomes(),
+                run.narrative(), List.of());
+    }
+
+    @Override
+    public Evaluation evaluate(Period period, CandidateModules candidate) {
+        List<InstalledModule> leased = leaseApplicable(period);
+        try {
+            List<InstalledModule> modulesToRun = new ArrayList<>(leased);
+            if (!candidate.modules().isEmpty()) {
+                modulesToRun.removeIf(installed -> installed.bundle().equals(candidate.bundleSymbolicName()));
+                for (RuleModule module : candidate.modules()) {
+                    ModuleDescriptor descriptor = module.descriptor();
+                    boolean ours = descriptor.provinceCode().equals(province.code())
+                            || descriptor.provinceCode().equals(ModuleDescriptor.ALL_PROVINCES);
+                    if (ours && appliesDuring(descriptor, period)) {
+                        modulesToRun.add(new InstalledModule(module, descriptor,
+                                new ModuleProvenance(descriptor.id(), candidate.version(), candidate.jarSha256())));
+                    }
+                }
+            }
+            Run run = run(period, modulesToRun);
+            return new Evaluation(run.report(), run.outcomes(), run.problems());
+        } finally {
+            leased.forEach(InstalledModule::release);
+        }
+    }
+
+    /** What evaluating and assembling gave, before anything is stored. */
+    private record Run(Optional<Report> report, List<ModuleOutcome> outcomes, List<String> narrative,
+                       List<Problem> problems) {
+    }
+
+    private Run run(Period period, List<InstalledModule> applicable) {
+        List<InstalledModule> ordered = applicable.stream()
+                .sorted(Comparator.comparing(installed -> installed.descriptor().id())).toList();
+        LOG.info("Evaluating {} {} with {} rule module(s)", province.name(), period, ordered.size());
         List<ModuleOutcome> outcomes = new ArrayList<>();
         List<ReportAssembler.Contribution> contributions = new ArrayList<>();
         List<String> narrative = new ArrayList<>();
-        for (InstalledModule installed : applicable) {
+        for (InstalledModule installed : ordered) {
             Optional<ModuleResult> result = evaluate(installed, period, outcomes);
             result.ifPresent(value -> {
                 contributions.add(new ReportAssembler.Contribution(installed, value));
@@ -190,30 +303,21 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         }
         List<ModuleOutcome> failed = outcomes.stream().filter(outcome -> !outcome.completed()).toList();
         if (!failed.isEmpty()) {
-            List<vn.congvu.api.Problem> problems = failed.stream()
-                    .map(outcome -> vn.congvu.api.Problem.permanent("modules." + outcome.moduleId(),
+            List<Problem> problems = failed.stream()
+                    .map(outcome -> Problem.permanent("modules." + outcome.moduleId(),
                             "module." + outcome.status().name().toLowerCase(),
                             "Mô-đun " + outcome.moduleId() + " " + outcome.version() + " không chạy xong: " + outcome.error(),
                             "module " + outcome.moduleId() + " " + outcome.version() + " did not finish: " + outcome.error()))
                     .toList();
-            return new FilingResult(Optional.empty(), 0, false, outcomes, narrative, problems);
+            return new Run(Optional.empty(), outcomes, narrative, problems);
         }
         ReportAssembler.Assembly assembly = ReportAssembler.assemble(province, period, contributions);
         if (!assembly.problems().isEmpty()) {
-            LOG.warn("Report {} {} not filed: {} problem(s), first: {}", province.code(), period,
+            LOG.warn("Report {} {} not made: {} problem(s), first: {}", province.code(), period,
                     assembly.problems().size(), assembly.problems().get(0));
-            return new FilingResult(Optional.empty(), 0, false, outcomes, narrative, assembly.problems());
+            return new Run(Optional.empty(), outcomes, narrative, assembly.problems());
         }
-        FiledReport filed = store.fileReport(assembly.report(), Instant.now());
-        if (filed.unchanged()) {
-            LOG.info("Report {} revision {} already has these figures: nothing new to send",
-                    filed.report().key(), filed.report().revision());
-        } else {
-            LOG.info("Filed report {} revision {} ({} figures); outbox entry {}", filed.report().key(),
-                    filed.report().revision(), filed.report().values().size(), filed.outboxEntryId());
-        }
-        return new FilingResult(Optional.of(filed.report()), filed.outboxEntryId(), filed.unchanged(), outcomes,
-                narrative, List.of());
+        return new Run(Optional.of(assembly.report()), outcomes, narrative, List.of());
     }
 
     private Optional<ModuleResult> evaluate(InstalledModule installed, Period period, List<ModuleOutcome> outcomes) {

@@ -56,6 +56,7 @@ public class DerbyProvinceStore implements ProvinceStore {
     private static final int BATCH_SIZE = 5_000;
 
     private final Database database;
+    private final Object filingLock = new Object();
 
     /**
      * @param config where the database lives
@@ -223,6 +224,15 @@ public class DerbyProvinceStore implements ProvinceStore {
     @Override
     public FiledReport fileReport(Report draft, Instant preparedAt) {
         ReportKey key = draft.key();
+        // One filing at a time: each reads the latest revision before writing the next, and concurrent
+        // filings make Derby's identity generators give up with a lock timeout. Filing is short; the
+        // evaluation before it, which is long, still runs concurrently.
+        synchronized (filingLock) {
+            return fileReportAlone(draft, key, preparedAt);
+        }
+    }
+
+    private FiledReport fileReportAlone(Report draft, ReportKey key, Instant preparedAt) {
         return database.inTransaction("filing report " + key, connection -> {
             try (PreparedStatement latest = connection.prepareStatement(
                     "SELECT r.revision, r.content_hash, o.entry_id FROM reports r JOIN outbox o ON o.report_id = r.report_id "

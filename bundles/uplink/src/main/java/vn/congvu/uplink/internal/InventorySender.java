@@ -102,7 +102,7 @@ public class InventorySender {
             boolean stopping = framework.getState() == Bundle.STOPPING;
             if (!stopping && (generation != sentGeneration
                     || now - lastSentAt > TimeUnit.SECONDS.toNanos(config.heartbeat_seconds()))) {
-                send(inventory.modules(), generation, now);
+                send(inventory.modules().stream().filter(InstalledModuleInfo::serving).toList(), generation, now);
             }
             try {
                 inventory.awaitChange(sentGeneration == generation ? generation : -1, config.inventory_check_millis());
