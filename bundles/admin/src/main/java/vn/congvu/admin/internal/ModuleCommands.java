@@ -78,7 +78,9 @@ public class ModuleCommands {
      */
     public String plan(String jar) {
         SwapPlan plan = bundles.plan(Path.of(jar));
-        return describe(plan) + (plan.refused() ? NL + "  SẼ BỊ TỪ CHỐI / WOULD BE REFUSED:" + NL + reasons(plan) : "");
+        return describe(plan) + NL + (plan.refused() ? "  SẼ BỊ TỪ CHỐI / WOULD BE REFUSED:" + NL + reasons(plan)
+                : plan.alreadyRunning() ? "  Phiên bản này đang chạy rồi / this jar already runs"
+                : "  (kế hoạch, chưa làm gì / plan only, nothing done)");
     }
 
     /**
