@@ -100,6 +100,16 @@ public final class NodeLauncher {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(stopper, "congvu-stop").start());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stopper, "congvu-shutdown"));
+        Thread readiness = new Thread(() -> {
+            try {
+                awaitReady(framework.getBundleContext(), "");
+                LOG.info("Node {} ready: every rule bundle in deploy/ serves", home);
+            } catch (InterruptedException | IllegalStateException e) {
+                LOG.warn("Node {} not ready: {}", home, e.getMessage());
+            }
+        }, "congvu-readiness");
+        readiness.setDaemon(true);
+        readiness.start();
         framework.waitForStop(0);
         LOG.info("Node {} stopped", home);
         return 0;

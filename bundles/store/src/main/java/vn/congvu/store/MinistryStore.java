@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 
@@ -30,6 +32,14 @@ public interface MinistryStore {
 
     /** @return the highest revision of every stored report key, by province then period */
     List<StoredReport> latestOfEveryKey();
+
+    /**
+     * @param period a period
+     * @param regime a regime
+     * @return the highest revision of every province's report of that period and regime, by province; the
+     *         cost depends on the provinces reporting, not on the years of history held
+     */
+    List<StoredReport> latestFor(Period period, Regime regime);
 
     /** @return how many report revisions are stored in all */
     long countRevisions();

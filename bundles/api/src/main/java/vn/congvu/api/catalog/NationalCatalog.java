@@ -12,7 +12,9 @@ import static vn.congvu.api.CoreIndicators.UNIT;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import vn.congvu.api.CoreIndicators;
 
 /**
@@ -100,6 +102,12 @@ public final class NationalCatalog {
             new Constraint(Constraint.Kind.SUM_OVER, CoreIndicators.STAFF_RATED_BY_GRADE, CoreIndicators.STAFF_RATED, GRADE,
                     "tổng số theo mức xếp loại = số người được xếp loại"));
 
+    // looked up for every figure of every report the ministry receives
+    private static final Map<String, Indicator> INDICATORS_BY_CODE = INDICATORS.stream()
+            .collect(Collectors.toUnmodifiableMap(Indicator::code, indicator -> indicator));
+    private static final Map<String, Dimension> DIMENSIONS_BY_NAME = DIMENSIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(Dimension::name, dimension -> dimension));
+
     private NationalCatalog() {
     }
 
@@ -123,7 +131,7 @@ public final class NationalCatalog {
      * @return the indicator, if it is in the catalog
      */
     public static Optional<Indicator> indicator(String code) {
-        return INDICATORS.stream().filter(indicator -> indicator.code().equals(code)).findFirst();
+        return Optional.ofNullable(INDICATORS_BY_CODE.get(code));
     }
 
     /**
@@ -131,7 +139,7 @@ public final class NationalCatalog {
      * @return the dimension, if it is in the catalog
      */
     public static Optional<Dimension> dimension(String name) {
-        return DIMENSIONS.stream().filter(dimension -> dimension.name().equals(name)).findFirst();
+        return Optional.ofNullable(DIMENSIONS_BY_NAME.get(name));
     }
 
     private static Indicator count(String code, String labelVi, String labelEn, String unit, String... dimensions) {

@@ -26,7 +26,7 @@ public enum FieldKind {
         try {
             return switch (this) {
                 case TEXT -> text;
-                case DATE -> LocalDate.parse(text);
+                case DATE -> parseDate(text);
                 case INTEGER -> Long.parseLong(text);
                 case DECIMAL -> new BigDecimal(text);
             };
@@ -36,6 +36,35 @@ public enum FieldKind {
             throw new IllegalArgumentException("'" + text + "' is not " + (this == INTEGER
                     ? "a whole number" : "a decimal number (write a dot for decimals, no thousands separator)"), e);
         }
+    }
+
+    /** Reads yyyy-MM-dd by hand (several times faster than a formatter, and dates dominate records). */
+    private static LocalDate parseDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (java.time.DateTimeException e) {
+                    // such as 2022-02-30: the formatter below says why, in its words
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

@@ -180,7 +180,7 @@ final class RecordFileReader {
                 }
                 continue;
             }
-            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            if (hasControlCharacter(text)) {
                 error(lineNumber, field.name(), "field.control_character", "có ký tự điều khiển",
                         "contains a control character");
                 continue;
@@ -198,6 +198,16 @@ final class RecordFileReader {
             }
         }
         return errorCount == errorsBefore ? new Record(type, values) : null;
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Splits one line into cells, honouring quotes; null (and an error) on an unterminated quote. */

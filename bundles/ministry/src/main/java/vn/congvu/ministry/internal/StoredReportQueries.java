@@ -33,9 +33,7 @@ public class StoredReportQueries implements ReportQueries {
 
     @Override
     public List<Report> latestFor(Period period) {
-        return store.latestOfEveryKey().stream().map(StoredReport::report)
-                .filter(report -> report.key().period().equals(period) && report.key().regime() == Regime.PERIODIC)
-                .toList();
+        return store.latestFor(period, Regime.PERIODIC).stream().map(StoredReport::report).toList();
     }
 
     @Override

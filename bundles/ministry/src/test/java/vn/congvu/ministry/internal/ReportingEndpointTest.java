@@ -76,6 +76,11 @@ class ReportingEndpointTest {
         }
 
         @Override
+        public List<StoredReport> latestFor(vn.congvu.api.Period period, vn.congvu.api.Regime regime) {
+            throw new UnsupportedOperationException("not used by the endpoint");
+        }
+
+        @Override
         public long countRevisions() {
             return byRevision.size();
         }

@@ -63,7 +63,8 @@ public class DerbyMinistryStore implements MinistryStore {
     }
 
     DerbyMinistryStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "ministry", List.of("001-initial.sql", "002-findings.sql", "003-node-inventory.sql"));
+        this.database = new Database(databaseFolder, "ministry", List.of("001-initial.sql", "002-findings.sql", "003-node-inventory.sql",
+                "004-reports-by-period.sql", "005-report-values-text.sql"));
         this.writes = new GroupCommit(database, "ministry", BATCH, WAITING);
     }
 
@@ -100,13 +101,14 @@ public class DerbyMinistryStore implements MinistryStore {
             Instant acceptedAt = Instant.now();
             long reportId;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports (province_code, period, "
-                    + "regime, revision, content_hash, prepared_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + "regime, revision, content_hash, prepared_at, accepted_at, values_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ReportRows.setKey(insert, report.key());
                 insert.setInt(4, report.revision());
                 insert.setString(5, contentHash);
                 insert.setTimestamp(6, Timestamp.from(preparedAt));
                 insert.setTimestamp(7, Timestamp.from(acceptedAt));
+                ReportRows.setValuesText(insert, 8, report);
                 insert.executeUpdate();
                 reportId = ReportRows.generatedKey(insert);
             }
@@ -145,6 +147,26 @@ public class DerbyMinistryStore implements MinistryStore {
                          + "AND l.period = r.period AND l.regime = r.regime) ORDER BY province_code, period, regime")) {
                 while (rows.next()) {
                     reports.add(readReport(connection, rows));
+                }
+            }
+            return reports;
+        });
+    }
+
+    @Override
+    public List<StoredReport> latestFor(Period period, Regime regime) {
+        return database.inTransaction("listing the reports of " + period, connection -> {
+            List<StoredReport> reports = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM reports r "
+                    + "WHERE r.period = ? AND r.regime = ? AND r.revision = (SELECT MAX(revision) FROM reports l "
+                    + "WHERE l.period = r.period AND l.regime = r.regime AND l.province_code = r.province_code) "
+                    + "ORDER BY province_code")) {
+                query.setString(1, period.toString());
+                query.setString(2, regime.name());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        reports.add(readReport(connection, rows));
+                    }
                 }
             }
             return reports;

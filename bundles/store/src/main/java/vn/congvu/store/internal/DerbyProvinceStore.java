@@ -1,5 +1,6 @@
 package vn.congvu.store.internal;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Clob;
 import java.sql.Connection;
@@ -10,10 +11,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,7 +56,8 @@ public class DerbyProvinceStore implements ProvinceStore {
     /** Separates a record's fields; intake refuses it inside text. */
     static final char FIELD_SEPARATOR = '\u001F';
     private static final String PROBLEM_SEPARATOR = "\u001E";
-    private static final int BATCH_SIZE = 5_000;
+    private static final int CHUNK_SIZE = 4_096;
+    private static final char RECORD_SEPARATOR = '\n';
 
     private final Database database;
     private final Object filingLock = new Object();
@@ -68,7 +72,8 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     DerbyProvinceStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "province", List.of("001-initial.sql", "002-findings.sql"));
+        this.database = new Database(databaseFolder, "province", List.of("001-initial.sql", "002-findings.sql",
+                "003-record-chunks.sql", "004-report-values-text.sql"));
     }
 
     /** Closes the database cleanly. */
@@ -98,7 +103,7 @@ public class DerbyProvinceStore implements ProvinceStore {
                         insert.executeUpdate();
                         importId = ReportRows.generatedKey(insert);
                     }
-                    upsertRecords(connection, type, importId, records);
+                    writeChunks(connection, type, importId, records);
                     return new ImportSummary(importId, records.size(), now, false);
                 });
     }
@@ -118,79 +123,88 @@ public class DerbyProvinceStore implements ProvinceStore {
         }
     }
 
-    private static void upsertRecords(Connection connection, RecordType type, long importId, List<Record> records)
+    /** Writes the records in chunks of {@value #CHUNK_SIZE}, in the file's order. */
+    private static void writeChunks(Connection connection, RecordType type, long importId, List<Record> records)
             throws SQLException {
-        // Deleting first and inserting in batches is several times faster on Derby than MERGE row by row.
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM records WHERE record_type = ? AND record_key = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO records (record_type, record_key, import_id, fields) VALUES (?, ?, ?, ?)")) {
-            boolean typeHasRecords = hasRecords(connection, type);
-            int pending = 0;
-            for (Record record : records) {
-                if (typeHasRecords) {
-                    delete.setString(1, type.name());
-                    delete.setString(2, record.key());
-                    delete.addBatch();
-                }
-                insert.setString(1, type.name());
-                insert.setString(2, record.key());
-                insert.setLong(3, importId);
-                insert.setString(4, encode(type, record));
-                insert.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    if (typeHasRecords) {
-                        delete.executeBatch();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO record_chunks "
+                + "(import_id, chunk_no, record_type, record_count, payload) VALUES (?, ?, ?, ?, ?)")) {
+            for (int from = 0, chunk = 0; from < records.size(); from += CHUNK_SIZE, chunk++) {
+                List<Record> part = records.subList(from, Math.min(records.size(), from + CHUNK_SIZE));
+                StringBuilder payload = new StringBuilder(part.size() * 96);
+                for (Record record : part) {
+                    String encoded = encode(type, record);
+                    if (encoded.indexOf(RECORD_SEPARATOR) >= 0) {
+                        // intake refuses control characters; the store refuses them too, so a chunk is never misread
+                        throw new SQLException("record " + record.key() + " holds a line feed, which a record may not hold");
                     }
-                    insert.executeBatch();
-                    pending = 0;
+                    if (payload.length() > 0) {
+                        payload.append(RECORD_SEPARATOR);
+                    }
+                    payload.append(encoded);
                 }
-            }
-            if (typeHasRecords) {
-                delete.executeBatch();
+                insert.setLong(1, importId);
+                insert.setInt(2, chunk);
+                insert.setString(3, type.name());
+                insert.setInt(4, part.size());
+                insert.setCharacterStream(5, new StringReader(payload.toString()), payload.length());
+                insert.addBatch();
+                if (chunk % 16 == 15) {
+                    insert.executeBatch();
+                }
             }
             insert.executeBatch();
-        }
-    }
-
-    private static boolean hasRecords(Connection connection, RecordType type) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT 1 FROM records WHERE record_type = ? FETCH FIRST 1 ROWS ONLY")) {
-            query.setString(1, type.name());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
         }
     }
 
     @Override
     public void forEachRecord(RecordType type, Consumer<Record> action) {
         database.inTransaction("reading " + type.name() + " records", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT fields FROM records WHERE record_type = ?")) {
-                query.setFetchSize(1_000);
-                query.setString(1, type.name());
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        action.accept(decode(type, rows.getString(1)));
+            readRecords(connection, type, action);
+            return null;
+        });
+    }
+
+    /**
+     * Reads the newest import first; when the type has records from more than one import, a key already
+     * read (from a later import) is skipped, so a corrected record replaces the earlier one.
+     */
+    private static void readRecords(Connection connection, RecordType type, Consumer<Record> action) throws SQLException {
+        boolean severalImports;
+        try (PreparedStatement imports = connection.prepareStatement(
+                "SELECT COUNT(DISTINCT import_id) FROM record_chunks WHERE record_type = ?")) {
+            imports.setString(1, type.name());
+            try (ResultSet row = imports.executeQuery()) {
+                row.next();
+                severalImports = row.getInt(1) > 1;
+            }
+        }
+        Set<String> seen = severalImports ? new HashSet<>() : null;
+        try (PreparedStatement query = connection.prepareStatement("SELECT payload FROM record_chunks "
+                + "WHERE record_type = ? ORDER BY import_id DESC, chunk_no")) {
+            query.setString(1, type.name());
+            try (ResultSet chunks = query.executeQuery()) {
+                while (chunks.next()) {
+                    String payload = chunks.getString(1);
+                    for (int start = 0; start < payload.length(); ) {
+                        int end = payload.indexOf(RECORD_SEPARATOR, start);
+                        end = end < 0 ? payload.length() : end;
+                        Record record = decode(type, payload.substring(start, end));
+                        if (seen == null || seen.add(record.key())) {
+                            action.accept(record);
+                        }
+                        start = end + 1;
                     }
                 }
             }
-            return null;
-        });
+        }
     }
 
     @Override
     public long countRecords(RecordType type) {
         return database.inTransaction("counting " + type.name() + " records", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM records WHERE record_type = ?")) {
-                query.setString(1, type.name());
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
+            long[] count = {0};
+            readRecords(connection, type, record -> count[0]++);
+            return count[0];
         });
     }
 
@@ -256,12 +270,13 @@ public class DerbyProvinceStore implements ProvinceStore {
     private static FiledReport insertFiling(Connection connection, Report report, Instant preparedAt) throws SQLException {
         long reportId;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO reports (province_code, period, regime, revision, content_hash, prepared_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO reports (province_code, period, regime, revision, content_hash, prepared_at, values_text) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ReportRows.setKey(insert, report.key());
             insert.setInt(4, report.revision());
             insert.setString(5, report.contentHash());
             insert.setTimestamp(6, Timestamp.from(preparedAt));
+            ReportRows.setValuesText(insert, 7, report);
             insert.executeUpdate();
             reportId = ReportRows.generatedKey(insert);
         }

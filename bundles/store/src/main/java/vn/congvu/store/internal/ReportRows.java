@@ -1,5 +1,7 @@
 package vn.congvu.store.internal;
 
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +15,7 @@ import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 
-/** Writes and reads a report's modules and values: the tables the province and ministry schemas share. */
+/** Writes and reads a report's modules, figures and findings: the tables the province and ministry schemas share. */
 final class ReportRows {
 
     private ReportRows() {
@@ -34,6 +36,15 @@ final class ReportRows {
         }
     }
 
+    /**
+     * Sets a parameter of the statement that inserts the report row to the report's figures, as text.
+     */
+    static void setValuesText(PreparedStatement insert, int parameter, Report report) throws SQLException {
+        String valuesText = encodeValues(report.values());
+        insert.setCharacterStream(parameter, new StringReader(valuesText), valuesText.length());
+    }
+
+    /** Writes the report's modules and findings (its figures went into its row, with {@link #setValuesText}). */
     static void insertContent(Connection connection, long reportId, Report report) throws SQLException {
         try (PreparedStatement modules = connection.prepareStatement(
                 "INSERT INTO report_modules (report_id, module_id, version, jar_sha256) VALUES (?, ?, ?, ?)")) {
@@ -46,16 +57,8 @@ final class ReportRows {
             }
             modules.executeBatch();
         }
-        try (PreparedStatement values = connection.prepareStatement(
-                "INSERT INTO report_values (report_id, code, disaggregation, amount) VALUES (?, ?, ?, ?)")) {
-            for (IndicatorValue value : report.values()) {
-                values.setLong(1, reportId);
-                values.setString(2, value.code());
-                values.setString(3, value.disaggregation().toString());
-                values.setBigDecimal(4, value.value());
-                values.addBatch();
-            }
-            values.executeBatch();
+        if (report.findings().isEmpty()) {
+            return;
         }
         try (PreparedStatement findings = connection.prepareStatement("INSERT INTO report_findings "
                 + "(report_id, rule_id, unit, hits, severity, message) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -84,13 +87,27 @@ final class ReportRows {
             }
         }
         List<IndicatorValue> values = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT code, disaggregation, amount FROM report_values WHERE report_id = ?")) {
+        String valuesText = null;
+        try (PreparedStatement query = connection.prepareStatement("SELECT values_text FROM reports WHERE report_id = ?")) {
             query.setLong(1, reportId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(new IndicatorValue(rows.getString(1), Disaggregation.parse(rows.getString(2)),
-                            rows.getBigDecimal(3)));
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    valuesText = row.getString(1);
+                }
+            }
+        }
+        if (valuesText != null) {
+            values.addAll(decodeValues(valuesText));
+        } else {
+            // stored before schema versions 4 (province) and 5 (ministry): a row per figure
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT code, disaggregation, amount FROM report_values WHERE report_id = ?")) {
+                query.setLong(1, reportId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        values.add(new IndicatorValue(rows.getString(1), Disaggregation.parse(rows.getString(2)),
+                                rows.getBigDecimal(3)));
+                    }
                 }
             }
         }
@@ -106,5 +123,63 @@ final class ReportRows {
             }
         }
         return new Report(key, revision, modules, values, findings);
+    }
+
+    /** One line per figure: code, disaggregation and amount, tab-separated, with tabs, line feeds and backslashes escaped. */
+    static String encodeValues(List<IndicatorValue> values) {
+        StringBuilder text = new StringBuilder(values.size() * 48);
+        for (IndicatorValue value : values) {
+            escape(text, value.code()).append('\t');
+            escape(text, value.disaggregation().toString()).append('\t');
+            text.append(value.value().toPlainString()).append('\n');
+        }
+        return text.toString();
+    }
+
+    static List<IndicatorValue> decodeValues(String text) {
+        List<IndicatorValue> values = new ArrayList<>();
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            String line = text.substring(start, end);
+            int first = line.indexOf('\t');
+            int second = line.indexOf('\t', first + 1);
+            values.add(new IndicatorValue(unescape(line.substring(0, first)),
+                    Disaggregation.parse(unescape(line.substring(first + 1, second))), new BigDecimal(line.substring(second + 1))));
+            start = end + 1;
+        }
+        return values;
+    }
+
+    private static StringBuilder escape(StringBuilder text, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0) {
+            return text.append(value);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                default -> text.append(c);
+            }
+        }
+        return text;
+    }
+
+    private static String unescape(String value) {
+        if (value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder text = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                text.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 }

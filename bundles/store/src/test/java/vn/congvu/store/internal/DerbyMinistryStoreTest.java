@@ -10,7 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
 import vn.congvu.store.StoreOutcome;
+import vn.congvu.store.StoredReport;
 
 class DerbyMinistryStoreTest {
 
@@ -59,6 +66,37 @@ class DerbyMinistryStoreTest {
             assertEquals(report(48450).withRevision(2), store.latest(CAO_BANG_2022).orElseThrow().report());
             assertEquals(1, store.latestOfEveryKey().size());
             assertEquals(2, store.countRevisions());
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void figures_withTabsAndLineFeedsInAnOpenDimension_comeBackAsStored() {
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue("procedure.total", new Disaggregation(java.util.Map.of("unit", "Sở\tNội vụ\\n")), java.math.BigDecimal.ONE),
+                new IndicatorValue("procedure.total", Disaggregation.TOTAL, new java.math.BigDecimal("2192")),
+                new IndicatorValue("dossier.on_time_rate", Disaggregation.of("level", "district"), new java.math.BigDecimal("99.29")));
+        assertEquals(values, ReportRows.decodeValues(ReportRows.encodeValues(values)));
+    }
+
+    @Test
+    void latestFor_givesEachProvincesHighestRevisionOfThatPeriodOnly() {
+        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+        try {
+            Report caoBang2022 = report(48447);
+            Report caoBang2022Revised = report(48450).withRevision(2);
+            Report haNoi2022 = new Report(new ReportKey("01", Period.year(2022), Regime.PERIODIC), 1, caoBang2022.modules(),
+                    caoBang2022.values(), List.of());
+            Report caoBang2023 = new Report(new ReportKey("04", Period.year(2023), Regime.PERIODIC), 1, caoBang2022.modules(),
+                    caoBang2022.values(), List.of());
+            for (Report report : List.of(caoBang2022, caoBang2022Revised, haNoi2022, caoBang2023)) {
+                store.storeReport(report, Instant.now());
+            }
+
+            assertEquals(List.of(haNoi2022, caoBang2022Revised), store.latestFor(Period.year(2022), Regime.PERIODIC).stream()
+                    .map(StoredReport::report).toList());
+            assertEquals(List.of(), store.latestFor(Period.year(2021), Regime.PERIODIC));
         } finally {
             store.close();
         }

@@ -56,6 +56,8 @@ public class InventorySender {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InventorySender.class);
+    /** The longest wait between two tries while the ministry cannot be reached. */
+    private static final long MAX_RETRY_MILLIS = 10_000;
 
     private final Config config;
     private final Bundle framework;
@@ -95,24 +97,30 @@ public class InventorySender {
     }
 
     private void loop() {
+        long retryMillis = config.inventory_check_millis();
         while (running) {
             long generation = inventory.generation();
             long now = System.nanoTime();
             // a node shutting down stops its rule bundles first: the ministry keeps what it last ran
             boolean stopping = framework.getState() == Bundle.STOPPING;
+            boolean failed = false;
             if (!stopping && (generation != sentGeneration
                     || now - lastSentAt > TimeUnit.SECONDS.toNanos(config.heartbeat_seconds()))) {
-                send(inventory.modules().stream().filter(InstalledModuleInfo::serving).toList(), generation, now);
+                failed = !send(inventory.modules().stream().filter(InstalledModuleInfo::serving).toList(), generation, now);
             }
+            // after a failure, wait longer each time (the ministry may be down for hours), unless the
+            // modules change meanwhile; after a success, wait for the next change or heartbeat
+            retryMillis = failed ? Math.min(retryMillis * 2, MAX_RETRY_MILLIS) : config.inventory_check_millis();
             try {
-                inventory.awaitChange(sentGeneration == generation ? generation : -1, config.inventory_check_millis());
+                inventory.awaitChange(generation, retryMillis);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    private void send(List<InstalledModuleInfo> modules, long generation, long now) {
+    /** @return whether the ministry took the inventory */
+    private boolean send(List<InstalledModuleInfo> modules, long generation, long now) {
         ReportInventoryRequest.Builder request = ReportInventoryRequest.newBuilder()
                 .setProvinceCode(inventory.province().code()).setTakenAt(ReportMessages.timestamp(Instant.now()));
         for (InstalledModuleInfo module : modules) {
@@ -128,9 +136,11 @@ public class InventorySender {
             }
             sentGeneration = generation;
             lastSentAt = now;
+            return true;
         } catch (StatusRuntimeException e) {
-            // the ministry unreachable: the inventory goes with the next look
+            // the ministry unreachable: the inventory goes with a later look
             LOG.debug("Could not send the inventory: {}", e.getStatus());
+            return false;
         }
     }
 }

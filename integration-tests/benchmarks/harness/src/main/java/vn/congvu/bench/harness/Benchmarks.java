@@ -1,0 +1,466 @@
+package vn.congvu.bench.harness;
+
+import io.grpc.Server;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Runs every congvu benchmark against the real bundles in real Felix runtimes (node processes started
+ * from a copy of the distribution, with the benchmark's measuring commands added), each beside its bare
+ * baseline in the same run, and prints one table: figure, baseline, ratio, target.
+ *
+ * <pre>
+ * java -cp harness.jar:lib/* vn.congvu.bench.harness.Benchmarks DISTRIBUTION BENCH_BUNDLE WORK [SIZES [ONLY]]
+ * </pre>
+ * SIZES are the dossier counts of the evaluation curve, such as {@code 10000,100000,1000000};
+ * ONLY names the benchmarks to run (default all): startup, ingestion, evaluation, history, swap.
+ */
+public final class Benchmarks {
+
+    private static final int REPORTS = 6_000;
+    private static final int WARMUP = 1_000;
+    private static final int IN_FLIGHT = 64;
+    private static final int SWAPS = 10;
+    private static final int START_RUNS = 3;
+    private static final int HISTORY_YEARS = 10;
+
+    private final Path dist;
+    private final Path work;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /** One line of the table. */
+    private record Row(String benchmark, String figure, String baseline, String ratio, String target, String verdict) {
+    }
+
+    private Benchmarks(Path dist, Path work) {
+        this.dist = dist;
+        this.work = work;
+    }
+
+    /**
+     * @param args the distribution folder, the bench bundle, the work folder, and optionally the sizes
+     */
+    public static void main(String[] args) throws Exception {
+        Path sourceDist = Path.of(args[0]).toAbsolutePath();
+        Path benchBundle = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        List<Integer> sizes = Arrays.stream((args.length > 3 ? args[3] : "10000,100000,1000000").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of("startup", "ingestion", "evaluation",
+                "history", "swap");
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path dist = work.resolve("congvu");
+        copyTree(sourceDist, dist);
+        Files.copy(benchBundle, dist.resolve("bundle").resolve("congvu-bench-node.jar"));
+        Benchmarks benchmarks = new Benchmarks(dist, work);
+        long started = System.nanoTime();
+        if (only.contains("startup")) {
+            benchmarks.startUp();
+        }
+        if (only.contains("ingestion")) {
+            benchmarks.ingestion();
+        }
+        if (only.contains("evaluation")) {
+            benchmarks.evaluation(sizes);
+        }
+        if (only.contains("history")) {
+            benchmarks.nationalTableQuery();
+        }
+        if (only.contains("swap")) {
+            benchmarks.hotSwap();
+        }
+        benchmarks.print(Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    // ---- 5. start-up ------------------------------------------------------------------------------------
+
+    private void startUp() throws Exception {
+        step("Start-up: bare Felix, ministry node, province node (" + START_RUNS + " runs each, median)");
+        List<Double> bare = new ArrayList<>();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        for (int run = 0; run < START_RUNS; run++) {
+            try (NodeProcess felix = NodeProcess.start(List.of(java, "-cp", classPath, BareFelix.class.getName(),
+                    work.resolve("bare-felix").toString()), work.resolve("bare-felix.log"), null)) {
+                bare.add(felix.awaitLine(line -> line.equals("ready"), 60));
+                felix.awaitSuccess(60);
+            }
+        }
+        int port = freePort();
+        Path ministry = ministryHome("start-ministry", port);
+        List<Double> ministryMillis = new ArrayList<>();
+        long ministryRss = 0;
+        for (int run = 0; run <= START_RUNS; run++) {
+            try (NodeProcess node = run(ministry, "start-ministry-" + run)) {
+                double millis = awaitPort(node, port);
+                if (run > 0) { // the first run creates the database: a one-off, not a start-up
+                    ministryMillis.add(millis);
+                }
+                ministryRss = node.rssMb();
+            }
+        }
+        Path province = provinceHome("start-province");
+        List<Double> provinceMillis = new ArrayList<>();
+        long provinceRss = 0;
+        for (int run = 0; run <= START_RUNS; run++) {
+            try (NodeProcess node = run(province, "start-province-" + run)) {
+                double millis = node.awaitLine(line -> line.contains("ready: every rule bundle"), 120);
+                if (run > 0) {
+                    provinceMillis.add(millis);
+                }
+                provinceRss = node.rssMb();
+            }
+        }
+        double bareMedian = median(bare);
+        double ministryMedian = median(ministryMillis);
+        double provinceMedian = median(provinceMillis);
+        rows.add(new Row("5. Start-up, ministry (launch to accepting gRPC)", ms(ministryMedian), "bare Felix " + ms(bareMedian),
+                ratio(ministryMedian / bareMedian), "< 2 s", verdict(ministryMedian < 2000)));
+        rows.add(new Row("5. Start-up, province (launch to rule bundles serving)", ms(provinceMedian),
+                "bare Felix " + ms(bareMedian), ratio(provinceMedian / bareMedian), "< 2 s", verdict(provinceMedian < 2000)));
+        rows.add(new Row("5. Resident memory after start, ministry", ministryRss + " MB", "-", "-", "< 256 MB",
+                verdict(ministryRss < 256)));
+        rows.add(new Row("5. Resident memory after start, province", provinceRss + " MB", "-", "-", "< 256 MB",
+                verdict(provinceRss < 256)));
+    }
+
+    // ---- 1. ministry ingestion ----------------------------------------------------------------------------
+
+    private void ingestion() throws Exception {
+        IngestionLoad load = new IngestionLoad(REPORTS);
+        step("Ministry ingestion: " + REPORTS + " full reports (" + load.values() + " figures each), " + IN_FLIGHT
+                + " in flight, first " + WARMUP + " not measured");
+        Server bare = IngestionLoad.bareServer();
+        IngestionLoad.Figures baseline;
+        try {
+            baseline = load.run(bare.getPort(), IN_FLIGHT, WARMUP);
+        } finally {
+            bare.shutdownNow();
+        }
+        int port = freePort();
+        Path home = ministryHome("ingestion-ministry", port);
+        IngestionLoad.Figures ministry;
+        long rss;
+        Path recording = work.resolve("ingestion-ministry.jfr");
+        try (NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "run", home.toString()),
+                work.resolve("ingestion-ministry.log"), "-XX:StartFlightRecording=filename=" + recording + ",settings=profile")) {
+            awaitPort(node, port);
+            ministry = load.run(port, IN_FLIGHT, WARMUP);
+            rss = node.rssMb();
+        }
+        double ratio = ministry.reportsPerSecond() / baseline.reportsPerSecond();
+        rows.add(new Row("1. Ministry ingestion (validated, deduplicated, durable, receipted)",
+                String.format("%.0f reports/s, p50 %.1f ms, p99 %.1f ms, %d failed", ministry.reportsPerSecond(),
+                        ministry.p50Millis(), ministry.p99Millis(), ministry.failed()),
+                String.format("bare gRPC %.0f reports/s, p50 %.1f ms, p99 %.1f ms", baseline.reportsPerSecond(),
+                        baseline.p50Millis(), baseline.p99Millis()),
+                ratio(ratio), ">= 0.50 of bare", verdict(ratio >= 0.5 && ministry.failed() == 0)));
+        notes.add("Ministry resident memory after ingestion: " + rss + " MB.");
+        if (Files.exists(recording)) {
+            notes.add("Where the ministry's time goes during ingestion (JFR execution samples, top frames):");
+            notes.addAll(Profiles.topFrames(recording, 12));
+        }
+    }
+
+    // ---- 2 and 3. province evaluation -----------------------------------------------------------------------
+
+    private void evaluation(List<Integer> sizes) throws Exception {
+        Path demo = work.resolve("demo-records");
+        exec(List.of(dist.resolve("bin/congvu").toString(), "demo-data", "04", demo.toString()), "demo-data");
+        Map<Integer, double[]> curve = new LinkedHashMap<>();
+        for (int size : sizes) {
+            Path data = work.resolve("records-" + size);
+            long records = DataSets.caoBang(demo, size, data);
+            step(String.format("Province evaluation: %,d dossiers (%,d records in all)", size, records));
+            Path home = provinceHome("evaluation-" + size);
+            boolean profiled = size == 1_000_000;
+            Path recording = work.resolve("evaluation-" + size + ".jfr");
+            String options = profiled ? "-XX:StartFlightRecording=filename=" + recording + ",settings=profile" : null;
+            Map<String, Map<String, String>> results = execNode(home, "evaluation-" + size, options,
+                    "bench:parse " + data + "; bench:province 2022 " + data, "parse", "province");
+            Map<String, String> parse = results.get("parse");
+            Map<String, String> province = results.get("province");
+            long total = Long.parseLong(province.get("records"));
+            double millis = Double.parseDouble(province.get("intakeMillis")) + Double.parseDouble(province.get("evaluateMillis"));
+            double perSecond = total / (millis / 1000);
+            double bare = Double.parseDouble(parse.get("records")) / (Double.parseDouble(parse.get("millis")) / 1000);
+            curve.put(size, new double[] {total, millis, Double.parseDouble(province.get("intakeMillis")),
+                    Double.parseDouble(province.get("evaluateMillis"))});
+            if (profiled || sizes.size() == 1) {
+                rows.add(new Row(String.format("2. Province evaluation, %,d records: files -> intake -> %s modules -> filed",
+                        total, province.get("modules")),
+                        String.format("%,.0f records/s (intake %s, evaluation %s), peak heap %s MB", perSecond,
+                                ms(Double.parseDouble(province.get("intakeMillis"))),
+                                ms(Double.parseDouble(province.get("evaluateMillis"))), province.get("peakHeapMb")),
+                        String.format("bare parse %,.0f records/s", bare), ratio(perSecond / bare),
+                        ">= 0.50 of bare and >= 200,000/s", verdict(perSecond / bare >= 0.5 && perSecond >= 200_000)));
+                rows.add(new Row("5. Resident memory after benchmark 2, province", province.get("rssMb") + " MB", "-", "-",
+                        "< 256 MB", verdict(Long.parseLong(province.get("rssMb")) < 256)));
+            }
+            if (profiled && Files.exists(recording)) {
+                notes.add("Where the time of the 1,000,000-dossier run goes (JFR execution samples, top frames):");
+                notes.addAll(Profiles.topFrames(recording, 12));
+            }
+        }
+        int first = sizes.get(0);
+        double firstPerRecord = curve.get(first)[1] / curve.get(first)[0];
+        for (Map.Entry<Integer, double[]> point : curve.entrySet()) {
+            double[] figures = point.getValue();
+            double perRecord = figures[1] / figures[0];
+            rows.add(new Row(String.format("3. Evaluation cost at %,d dossiers", point.getKey()),
+                    String.format("%s in all (intake %s, evaluation %s); %.2f µs per record", ms(figures[1]), ms(figures[2]),
+                            ms(figures[3]), perRecord * 1000),
+                    String.format("%.2f µs per record at %,d", firstPerRecord * 1000, first), ratio(perRecord / firstPerRecord),
+                    "linear: per-record cost flat", "-"));
+        }
+    }
+
+    // ---- 3. the national table as history grows ---------------------------------------------------------------
+
+    private void nationalTableQuery() throws Exception {
+        step("National-table query as stored history grows: 1 to " + HISTORY_YEARS + " years of monthly full reports from 34 provinces");
+        Path home = ministryHome("history-ministry", freePort());
+        NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "exec", home.toString(),
+                "bench:history " + HISTORY_YEARS + " 34"), work.resolve("history-ministry.log"), null);
+        node.awaitSuccess(1800);
+        List<String> results = node.results();
+        double firstYear = 0;
+        for (String line : results) {
+            Map<String, String> point = Results.of(List.of(line), "history");
+            double millis = Double.parseDouble(point.get("queryMillis"));
+            if (firstYear == 0) {
+                firstYear = millis;
+            }
+            rows.add(new Row(String.format("3. National table of one period, %s year(s) held", point.get("years")),
+                    String.format("%.2f ms (%s reports stored)", millis, point.get("reports")),
+                    String.format("%.2f ms at 1 year", firstYear), ratio(millis / firstYear), "flat or logarithmic", "-"));
+        }
+    }
+
+    // ---- 4. hot swap ----------------------------------------------------------------------------------------------
+
+    private void hotSwap() throws Exception {
+        step("Hot swap under evaluation load: " + SWAPS + " swaps of the Cao Bằng bundle, then " + SWAPS + " naive ones");
+        Path data = work.resolve("records-100000");
+        if (!Files.exists(data)) {
+            DataSets.caoBang(work.resolve("demo-records"), 100_000, data);
+        }
+        Path candidate = variant(dist.resolve("rules/congvu-rules-caobang.jar"), work.resolve("congvu-rules-caobang-9.9.9.jar"), "9.9.9");
+        Path home = provinceHome("swap");
+        Map<String, String> swap = execNode(home, "swap", null, "bench:province 2022 " + data + "; bench:swap " + candidate
+                + " " + SWAPS + " 2022", "province", "swap").get("swap");
+        double median = Double.parseDouble(swap.get("managedMedianMillis"));
+        long failed = Long.parseLong(swap.get("managedFailed"));
+        rows.add(new Row("4. Hot swap under load: update command to new version serving",
+                String.format("median %s, max %s; %s failed of %s evaluations", ms(median),
+                        ms(Double.parseDouble(swap.get("managedMaxMillis"))), failed, swap.get("managedEvaluations")),
+                String.format("naive update+refresh: median %s; %s failed of %s", ms(Double.parseDouble(swap.get("naiveMedianMillis"))),
+                        swap.get("naiveFailed"), swap.get("naiveEvaluations")),
+                ratio(median / Double.parseDouble(swap.get("naiveMedianMillis"))), "< 200 ms, 0 failed",
+                verdict(median < 200 && Double.parseDouble(swap.get("managedMaxMillis")) < 200 && failed == 0)));
+    }
+
+    // ---- nodes ------------------------------------------------------------------------------------------------------
+
+    private Path ministryHome(String name, int port) throws IOException {
+        Path home = work.resolve(name);
+        copyTree(dist.resolve("nodes/ministry"), home);
+        edit(home.resolve("etc/vn.congvu.ministry.cfg"), Map.of("port", Integer.toString(port), "host", "127.0.0.1",
+                "print.stored", "false"));
+        return home;
+    }
+
+    private Path provinceHome(String name) throws IOException {
+        Path home = work.resolve(name);
+        copyTree(dist.resolve("nodes/province"), home);
+        Files.createDirectories(home.resolve("deploy"));
+        for (String rules : List.of("congvu-rules-caobang.jar", "congvu-rules-national.jar")) {
+            Files.copy(dist.resolve("rules").resolve(rules), home.resolve("deploy").resolve(rules));
+        }
+        // no ministry listens there: the reports wait in the outbox, as the benchmark wants
+        edit(home.resolve("etc/vn.congvu.uplink.cfg"), Map.of("ministry.port", Integer.toString(freePort())));
+        return home;
+    }
+
+    private NodeProcess run(Path home, String name) throws IOException {
+        return NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "run", home.toString()),
+                work.resolve(name + ".log"), null);
+    }
+
+    private Map<String, Map<String, String>> execNode(Path home, String name, String javaOptions, String commands,
+                                                      String... kinds) throws Exception {
+        NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "exec", home.toString(), commands),
+                work.resolve(name + ".log"), javaOptions);
+        node.awaitSuccess(3600);
+        Map<String, Map<String, String>> results = new HashMap<>();
+        for (String kind : kinds) {
+            results.put(kind, Results.of(node.results(), kind));
+        }
+        return results;
+    }
+
+    private void exec(List<String> command, String name) throws Exception {
+        NodeProcess.start(command, work.resolve(name + ".log"), null).awaitSuccess(600);
+    }
+
+    private static double awaitPort(NodeProcess node, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return (System.nanoTime() - node.startedNanos()) / 1e6;
+            } catch (IOException notYet) {
+                Thread.sleep(5);
+            }
+        }
+        throw new IllegalStateException("the ministry did not accept on port " + port + " within 120 s");
+    }
+
+    /** @return a copy of a rule jar with another Bundle-Version (so another checksum), as a new release would be */
+    private static Path variant(Path jar, Path target, String version) throws IOException {
+        try (InputStream file = Files.newInputStream(jar); JarInputStream in = new JarInputStream(file)) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            try (OutputStream output = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(output, manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    // ---- output -------------------------------------------------------------------------------------------------------
+
+    private void print(long seconds) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("congvu benchmarks, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        lines.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memoryTotal() + " memory, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                + "; the whole run took " + seconds + " s");
+        lines.add("");
+        lines.add("| benchmark | figure | baseline (same run) | ratio | target | met |");
+        lines.add("|---|---|---|---|---|---|");
+        for (Row row : rows) {
+            lines.add("| " + String.join(" | ", row.benchmark(), row.figure(), row.baseline(), row.ratio(), row.target(),
+                    row.verdict()) + " |");
+        }
+        if (!notes.isEmpty()) {
+            lines.add("");
+            notes.forEach(note -> lines.add(note.startsWith("  ") ? "    " + note.trim() : note));
+        }
+        lines.forEach(System.out::println);
+        Files.write(work.resolve("results.md"), lines, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println("(also in " + work.resolve("results.md") + "; node logs beside it)");
+    }
+
+    private static void step(String what) {
+        System.out.println("== " + what);
+        System.out.flush();
+    }
+
+    private static String memoryTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return String.format("%.1f GB", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    private static String ms(double millis) {
+        return millis >= 10_000 ? String.format("%.1f s", millis / 1000) : String.format("%.0f ms", millis);
+    }
+
+    private static String ratio(double ratio) {
+        return String.format("%.2f", ratio);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void edit(Path cfg, Map<String, String> settings) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            boolean found = false;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(setting.getKey() + " =")) {
+                    lines.set(i, setting.getKey() + " = " + setting.getValue());
+                    found = true;
+                }
+            }
+            if (!found) {
+                lines.add(setting.getKey() + " = " + setting.getValue());
+            }
+        }
+        Files.write(cfg, lines, StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
