@@ -1,6 +1,6 @@
 package vn.congvu.store.internal;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Clob;
 import java.sql.Connection;
@@ -146,7 +146,7 @@ public class DerbyProvinceStore implements ProvinceStore {
                 insert.setInt(2, chunk);
                 insert.setString(3, type.name());
                 insert.setInt(4, part.size());
-                insert.setCharacterStream(5, new StringReader(payload.toString()), payload.length());
+                insert.setBytes(5, payload.toString().getBytes(StandardCharsets.UTF_8));
                 insert.addBatch();
                 if (chunk % 16 == 15) {
                     insert.executeBatch();
@@ -179,12 +179,13 @@ public class DerbyProvinceStore implements ProvinceStore {
             }
         }
         Set<String> seen = severalImports ? new HashSet<>() : null;
-        try (PreparedStatement query = connection.prepareStatement("SELECT payload FROM record_chunks "
+        try (PreparedStatement query = connection.prepareStatement("SELECT payload, payload_text FROM record_chunks "
                 + "WHERE record_type = ? ORDER BY import_id DESC, chunk_no")) {
             query.setString(1, type.name());
             try (ResultSet chunks = query.executeQuery()) {
                 while (chunks.next()) {
-                    String payload = chunks.getString(1);
+                    byte[] bytes = chunks.getBytes(1);
+                    String payload = bytes != null ? new String(bytes, StandardCharsets.UTF_8) : chunks.getString(2);
                     for (int start = 0; start < payload.length(); ) {
                         int end = payload.indexOf(RECORD_SEPARATOR, start);
                         end = end < 0 ? payload.length() : end;
