@@ -2,13 +2,12 @@
 # Runs every congvu benchmark and prints one table (figure, baseline, ratio, target); see BENCHMARKS.md.
 # Builds what it needs first (tests skipped: they are `mvn -B -ntp verify`, and never run benchmarks).
 #   integration-tests/benchmarks/run.sh [SIZES [ONLY]]
-# SIZES: dossier counts of the evaluation curve, default 10000,100000,1000000 (10000000 needs about 40 GB
-# of heap today: intake holds a whole file in memory; see BENCHMARKS.md).
+# SIZES: dossier counts of the evaluation curve, default 10000,100000,1000000,10000000.
 # ONLY: which benchmarks, default startup,ingestion,evaluation,history,swap.
 # Work, logs and results.md go to target/benchmarks/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-SIZES="${1:-10000,100000,1000000}"
+SIZES="${1:-10000,100000,1000000,10000000}"
 ONLY="${2:-startup,ingestion,evaluation,history,swap}"
 mvn -B -q -ntp -Pbenchmarks -DskipTests install -pl distribution,integration-tests/benchmarks/harness -am
 HARNESS=integration-tests/benchmarks/harness/target

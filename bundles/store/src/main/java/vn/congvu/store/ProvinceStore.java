@@ -26,7 +26,33 @@ public interface ProvinceStore {
      * @return what the import did
      * @throws StoreException if the database fails; nothing is stored then
      */
-    ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, List<Record> records);
+    default ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, List<Record> records) {
+        return importRecords(type, sourceName, sourceSha256, records.size(), records::forEach);
+    }
+
+    /**
+     * As {@link #importRecords(RecordType, String, String, List)}, with the records handed over one at a
+     * time inside the transaction, so that a file of millions of records is never held in memory.
+     *
+     * @param type         the records' type
+     * @param sourceName   the file name, for the operator
+     * @param sourceSha256 the SHA-256 of the file's bytes
+     * @param recordCount  how many records the stream gives
+     * @param records      gives the records, already validated; it may throw to abandon the import
+     * @return what the import did
+     * @throws StoreException if the database fails; nothing is stored then
+     */
+    ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, int recordCount,
+                                RecordStream records);
+
+    /** Records handed over one at a time. */
+    @FunctionalInterface
+    interface RecordStream {
+        /**
+         * @param sink receives each record, in order
+         */
+        void forEach(Consumer<Record> sink);
+    }
 
     /**
      * Streams every stored record of a type.

@@ -1,23 +1,30 @@
 package vn.congvu.engine.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.Problem;
+import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordType;
 import vn.congvu.api.record.RecordTypes;
 import vn.congvu.engine.ImportResult;
@@ -49,41 +56,74 @@ public class FileRecordIntake implements RecordIntake {
                     "record type '" + recordType + "' does not exist; known types: " + typeNames()));
         }
         long started = System.nanoTime();
-        byte[] bytes;
+        boolean json = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        // first pass: check every record, keeping none (a file is refused whole, with every error listed)
+        RecordFileReader checker = new RecordFileReader(type.get(), name);
+        int[] count = {0};
+        String sha256;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return refused(name, recordType, Problem.permanent(name, "file.unreadable",
-                    "Không đọc được tệp: " + e.getMessage(), "cannot read the file: " + e));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            sha256 = read(file, json, checker, record -> count[0]++);
         } catch (CharacterCodingException e) {
             return refused(name, recordType, Problem.permanent(name, "file.not_utf8",
                     "Tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8",
                     "the file is not UTF-8; save it again as UTF-8"));
+        } catch (IOException e) {
+            return refused(name, recordType, Problem.permanent(name, "file.unreadable",
+                    "Không đọc được tệp: " + e.getMessage(), "cannot read the file: " + e));
         }
-        RecordFileReader reader = new RecordFileReader(type.get(), name);
-        RecordFileReader.Outcome outcome = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-                ? reader.readJson(text) : reader.read(text);
-        if (!outcome.errors().isEmpty()) {
-            LOG.warn("Refused {} ({}): {} errors, first: {}", name, recordType, outcome.errors().size(),
-                    outcome.errors().get(0));
-            return new ImportResult(name, recordType, 0, false, outcome.errors());
+        if (!checker.errors().isEmpty()) {
+            LOG.warn("Refused {} ({}): {} errors, first: {}", name, recordType, checker.errors().size(),
+                    checker.errors().get(0));
+            return new ImportResult(name, recordType, 0, false, checker.errors());
         }
-        long read = System.nanoTime();
-        ImportSummary summary = store.importRecords(type.get(), file.getFileName().toString(), sha256(bytes),
-                outcome.records());
+        long checked = System.nanoTime();
+        // second pass, inside the store's transaction: the same records, a chunk at a time
+        ImportSummary summary = store.importRecords(type.get(), file.getFileName().toString(), sha256, count[0], sink -> {
+            RecordFileReader again = new RecordFileReader(type.get(), name);
+            String shaAgain;
+            try {
+                shaAgain = read(file, json, again, sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name + " again to store it", e);
+            }
+            if (!shaAgain.equals(sha256) || !again.errors().isEmpty()) {
+                throw new IllegalStateException(name + " changed while it was imported; nothing imported, import it again");
+            }
+        });
         if (summary.alreadyKnown()) {
             LOG.info("{} was already imported on {}: nothing changed", name, summary.importedAt());
         } else {
             LOG.info("Imported {} {} records from {} in {} ms (reading and checking {} ms, storing {} ms)",
                     summary.recordCount(), recordType, name, (System.nanoTime() - started) / 1_000_000,
-                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+                    (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         }
         return new ImportResult(name, recordType, summary.recordCount(), summary.alreadyKnown(), List.of());
+    }
+
+    /**
+     * Reads the file once, strictly as UTF-8, handing its valid records to the sink.
+     *
+     * @return the SHA-256 of its bytes
+     */
+    private static String read(Path file, boolean json, RecordFileReader reader, Consumer<Record> sink)
+            throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        try (InputStream bytes = new DigestInputStream(Files.newInputStream(file), digest);
+             BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
+            if (json) {
+                reader.readJson(text, sink);
+            } else {
+                reader.read(text, sink);
+            }
+            bytes.transferTo(OutputStream.nullOutputStream()); // what the reader left unread still counts
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static ImportResult refused(String name, String recordType, Problem problem) {
@@ -93,13 +133,5 @@ public class FileRecordIntake implements RecordIntake {
 
     private static String typeNames() {
         return String.join(", ", RecordTypes.all().stream().map(RecordType::name).toList());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 }

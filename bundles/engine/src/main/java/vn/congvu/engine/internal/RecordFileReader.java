@@ -1,5 +1,10 @@
 package vn.congvu.engine.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.google.gson.JsonArray;
+import java.util.function.Consumer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import vn.congvu.api.Problem;
 import vn.congvu.api.record.FieldSpec;
 import vn.congvu.api.record.Record;
@@ -44,85 +52,131 @@ final class RecordFileReader {
         this.fileName = fileName;
     }
 
-    /**
-     * Reads a JSON array of objects; each object's members are the record's fields (strings or numbers).
-     * Errors name the record by its position, counting from 1.
-     */
+    /** Reads a whole JSON text; for tests and small files. */
     Outcome readJson(String text) {
-        JsonArray array;
-        try {
-            JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonArray()) {
-                error(1, null, "json.not_an_array", "tệp JSON phải là một mảng các bản ghi", "a JSON file must be an array of records");
-                return finish(List.of());
-            }
-            array = root.getAsJsonArray();
-        } catch (JsonParseException e) {
-            error(1, null, "json.malformed", "JSON không hợp lệ: " + e.getMessage(), "malformed JSON: " + e.getMessage());
-            return finish(List.of());
-        }
         List<Record> records = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int index = 0; index < array.size(); index++) {
-            int position = index + 1;
-            if (!array.get(index).isJsonObject()) {
-                error(position, null, "json.not_an_object", "bản ghi phải là một đối tượng JSON", "a record must be a JSON object");
-                continue;
-            }
-            Map<String, String> fields = new HashMap<>();
-            int errorsBefore = errorCount;
-            for (Map.Entry<String, JsonElement> member : array.get(index).getAsJsonObject().entrySet()) {
-                if (type.field(member.getKey()).isEmpty()) {
-                    error(position, member.getKey(), "field.unknown", "trường không có trong loại bản ghi " + type.name(),
-                            "not a field of record type " + type.name());
-                } else if (member.getValue().isJsonPrimitive()) {
-                    fields.put(member.getKey(), member.getValue().getAsString());
-                } else if (!member.getValue().isJsonNull()) {
-                    error(position, member.getKey(), "field.not_a_value", "phải là chuỗi hoặc số", "must be a string or a number");
-                }
-            }
-            if (errorCount == errorsBefore) {
-                add(readFields(position, fields), position, keys, records);
-            }
+        try {
+            readJson(new StringReader(text), records::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string reader does not fail
         }
         return finish(records);
     }
 
+    /** Reads a whole CSV text; for tests and small files. */
     Outcome read(String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\r?\n", -1);
         List<Record> records = new ArrayList<>();
-        Map<String, Integer> columns = readHeader(lines.length == 0 ? "" : lines[0]);
-        if (columns != null) {
-            Set<String> keys = new HashSet<>();
-            for (int index = 1; index < lines.length; index++) {
-                if (lines[index].isBlank()) {
+        try {
+            read(new BufferedReader(new StringReader(text)), records::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return finish(records);
+    }
+
+    /**
+     * Reads a JSON array of objects, one at a time; each object's members are the record's fields (strings
+     * or numbers). Errors name the record by its position, counting from 1.
+     *
+     * @param json the text
+     * @param sink receives each valid record; when {@link #errors()} is not empty afterwards, the file is refused
+     * @throws IOException if the text cannot be read (a malformed UTF-8 byte is one)
+     */
+    void readJson(Reader json, Consumer<Record> sink) throws IOException {
+        JsonReader reader = new JsonReader(json);
+        Set<String> keys = new HashSet<>();
+        int position = 0;
+        try {
+            if (reader.peek() != JsonToken.BEGIN_ARRAY) {
+                JsonParser.parseReader(reader); // malformed JSON says so first
+                error(1, null, "json.not_an_array", "tệp JSON phải là một mảng các bản ghi", "a JSON file must be an array of records");
+                return;
+            }
+            reader.beginArray();
+            while (reader.hasNext()) {
+                position++;
+                JsonElement element = JsonParser.parseReader(reader);
+                if (!element.isJsonObject()) {
+                    error(position, null, "json.not_an_object", "bản ghi phải là một đối tượng JSON", "a record must be a JSON object");
                     continue;
                 }
-                add(readLine(index + 1, lines[index], columns), index + 1, keys, records);
+                Map<String, String> fields = new HashMap<>();
+                int errorsBefore = errorCount;
+                for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+                    if (type.field(member.getKey()).isEmpty()) {
+                        error(position, member.getKey(), "field.unknown", "trường không có trong loại bản ghi " + type.name(),
+                                "not a field of record type " + type.name());
+                    } else if (member.getValue().isJsonPrimitive()) {
+                        fields.put(member.getKey(), member.getValue().getAsString());
+                    } else if (!member.getValue().isJsonNull()) {
+                        error(position, member.getKey(), "field.not_a_value", "phải là chuỗi hoặc số", "must be a string or a number");
+                    }
+                }
+                if (errorCount == errorsBefore) {
+                    add(readFields(position, fields), position, keys, sink);
+                }
             }
+            reader.endArray();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("text after the array");
+            }
+        } catch (JsonParseException | MalformedJsonException | IllegalStateException e) {
+            error(Math.max(1, position), null, "json.malformed", "JSON không hợp lệ: " + e.getMessage(),
+                    "malformed JSON: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            error(Math.max(1, position), null, "json.malformed", "JSON không hợp lệ: tệp kết thúc giữa chừng",
+                    "malformed JSON: the file ends too early");
         }
-        return finish(records);
     }
 
-    private void add(Record record, int line, Set<String> keys, List<Record> records) {
+    /**
+     * Reads CSV line by line: a header row naming the fields, then a record per line.
+     *
+     * @param lines the text
+     * @param sink  receives each valid record; when {@link #errors()} is not empty afterwards, the file is refused
+     * @throws IOException if the text cannot be read (a malformed UTF-8 byte is one)
+     */
+    void read(BufferedReader lines, Consumer<Record> sink) throws IOException {
+        String header = lines.readLine();
+        if (header != null && header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        Map<String, Integer> columns = readHeader(header == null ? "" : header);
+        if (columns == null) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        int lineNumber = 1;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            if (!line.isBlank()) {
+                add(readLine(lineNumber, line, columns), lineNumber, keys, sink);
+            }
+        }
+    }
+
+    /** @return every error so far, up to {@link #MAX_ERRORS_LISTED} and a last line counting the rest */
+    List<Problem> errors() {
+        return finish(List.of()).errors();
+    }
+
+    private void add(Record record, int line, Set<String> keys, Consumer<Record> sink) {
         if (record != null && !keys.add(record.key())) {
             error(line, type.keyField(), "record.key.duplicate", "mã '" + record.key() + "' xuất hiện hai lần trong tệp",
                     "key '" + record.key() + "' appears twice in the file");
         } else if (record != null) {
-            records.add(record);
+            sink.accept(record);
         }
     }
 
     private Outcome finish(List<Record> records) {
+        List<Problem> all = new ArrayList<>(errors);
         if (errorCount > MAX_ERRORS_LISTED) {
-            errors.add(Problem.permanent(fileName, "file.too_many_errors",
+            all.add(Problem.permanent(fileName, "file.too_many_errors",
                     "và " + (errorCount - MAX_ERRORS_LISTED) + " lỗi khác", "and " + (errorCount - MAX_ERRORS_LISTED)
                             + " more errors"));
         }
-        return errors.isEmpty() ? new Outcome(records, List.of()) : new Outcome(List.of(), errors);
+        return all.isEmpty() ? new Outcome(records, List.of()) : new Outcome(List.of(), List.copyOf(all));
     }
 
     private Map<String, Integer> readHeader(String header) {
@@ -212,6 +266,44 @@ final class RecordFileReader {
 
     /** Splits one line into cells, honouring quotes; null (and an error) on an unterminated quote. */
     private List<String> split(int lineNumber, String line) {
+        List<String> simple = splitSimple(line);
+        return simple != null ? simple : splitQuoted(lineNumber, line);
+    }
+
+    /**
+     * The common case without copying characters: cells that are plain, or wholly quoted without quotes
+     * inside. Null when the line needs {@link #splitQuoted}.
+     */
+    private static List<String> splitSimple(String line) {
+        List<String> cells = new ArrayList<>();
+        int start = 0;
+        int length = line.length();
+        while (true) {
+            int end;
+            if (start < length && line.charAt(start) == '"') {
+                int close = line.indexOf('"', start + 1);
+                if (close < 0 || close + 1 < length && line.charAt(close + 1) != ',') {
+                    return null;
+                }
+                cells.add(line.substring(start + 1, close));
+                end = close + 1;
+            } else {
+                end = line.indexOf(',', start);
+                end = end < 0 ? length : end;
+                int quote = line.indexOf('"', start);
+                if (quote >= 0 && quote < end) {
+                    return null;
+                }
+                cells.add(line.substring(start, end));
+            }
+            if (end >= length) {
+                return cells;
+            }
+            start = end + 1;
+        }
+    }
+
+    private List<String> splitQuoted(int lineNumber, String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

@@ -31,6 +31,22 @@ class RecordFileReaderTest {
     }
 
     @Test
+    void read_cellsWithQuotesInsideOrAfterText_areReadAsTheQuotingRulesSay() {
+        RecordFileReader.Outcome outcome = read(HEADER
+                + "HS-1,commune,UBND xã \"A\" mới,2022-01-03,2022-01-10,\n"
+                + "HS-2,commune,\"UBND xã\" B,2022-01-03,2022-01-10,\n"
+                + "\"HS-3\",\"commune\",\"\",2022-01-03,2022-01-10,\"\"\n");
+
+        assertEquals(List.of("hoso-2022.csv:4 unit field.required"),
+                outcome.errors().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
+        RecordFileReader.Outcome good = read(HEADER
+                + "HS-1,commune,UBND xã \"A\" mới,2022-01-03,2022-01-10,\n"
+                + "HS-2,commune,\"UBND xã\" B,2022-01-03,2022-01-10,\n");
+        assertEquals("UBND xã A mới", good.records().get(0).text("unit"));
+        assertEquals("UBND xã B", good.records().get(1).text("unit"));
+    }
+
+    @Test
     void read_badLines_refusesTheWholeFileListingEveryErrorByLineAndField() {
         RecordFileReader.Outcome outcome = read(HEADER
                 + "HS-1,commune,UBND xã A,2022-01-03,2022-01-10,2022-01-07\n"

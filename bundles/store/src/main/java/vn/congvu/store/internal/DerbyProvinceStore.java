@@ -83,8 +83,9 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     @Override
-    public ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, List<Record> records) {
-        return database.inTransaction("importing " + records.size() + " " + type.name() + " records from " + sourceName,
+    public ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, int recordCount,
+                                      RecordStream records) {
+        return database.inTransaction("importing " + recordCount + " " + type.name() + " records from " + sourceName,
                 connection -> {
                     Optional<ImportSummary> earlier = earlierImport(connection, type, sourceSha256);
                     if (earlier.isPresent()) {
@@ -98,13 +99,17 @@ public class DerbyProvinceStore implements ProvinceStore {
                         insert.setString(1, type.name());
                         insert.setString(2, sourceName);
                         insert.setString(3, sourceSha256);
-                        insert.setInt(4, records.size());
+                        insert.setInt(4, recordCount);
                         insert.setTimestamp(5, Timestamp.from(now));
                         insert.executeUpdate();
                         importId = ReportRows.generatedKey(insert);
                     }
-                    writeChunks(connection, type, importId, records);
-                    return new ImportSummary(importId, records.size(), now, false);
+                    int written = writeChunks(connection, type, importId, records);
+                    if (written != recordCount) {
+                        throw new SQLException(sourceName + " gave " + written + " records where " + recordCount
+                                + " were announced; nothing imported");
+                    }
+                    return new ImportSummary(importId, recordCount, now, false);
                 });
     }
 
@@ -123,36 +128,94 @@ public class DerbyProvinceStore implements ProvinceStore {
         }
     }
 
-    /** Writes the records in chunks of {@value #CHUNK_SIZE}, in the file's order. */
-    private static void writeChunks(Connection connection, RecordType type, long importId, List<Record> records)
+    /** Writes the records in chunks of {@value #CHUNK_SIZE}, in the file's order; returns how many. */
+    private static int writeChunks(Connection connection, RecordType type, long importId, RecordStream records)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO record_chunks "
                 + "(import_id, chunk_no, record_type, record_count, payload) VALUES (?, ?, ?, ?, ?)")) {
-            for (int from = 0, chunk = 0; from < records.size(); from += CHUNK_SIZE, chunk++) {
-                List<Record> part = records.subList(from, Math.min(records.size(), from + CHUNK_SIZE));
-                StringBuilder payload = new StringBuilder(part.size() * 96);
-                for (Record record : part) {
-                    String encoded = encode(type, record);
-                    if (encoded.indexOf(RECORD_SEPARATOR) >= 0) {
-                        // intake refuses control characters; the store refuses them too, so a chunk is never misread
-                        throw new SQLException("record " + record.key() + " holds a line feed, which a record may not hold");
-                    }
-                    if (payload.length() > 0) {
-                        payload.append(RECORD_SEPARATOR);
-                    }
-                    payload.append(encoded);
-                }
+            ChunkWriter chunks = new ChunkWriter(insert, type, importId);
+            try {
+                records.forEach(chunks::add);
+            } catch (UncheckedSqlException e) {
+                throw e.getCause();
+            }
+            return chunks.finish();
+        }
+    }
+
+    /** Collects records into chunks and inserts each full chunk, so that only one chunk is held at a time. */
+    private static final class ChunkWriter {
+        private final PreparedStatement insert;
+        private final RecordType type;
+        private final long importId;
+        private final StringBuilder payload = new StringBuilder(CHUNK_SIZE * 96);
+        private int inChunk;
+        private int chunk;
+        private int written;
+
+        ChunkWriter(PreparedStatement insert, RecordType type, long importId) {
+            this.insert = insert;
+            this.type = type;
+            this.importId = importId;
+        }
+
+        void add(Record record) {
+            String encoded = encode(type, record);
+            if (encoded.indexOf(RECORD_SEPARATOR) >= 0) {
+                // intake refuses control characters; the store refuses them too, so a chunk is never misread
+                throw new UncheckedSqlException(new SQLException("record " + record.key()
+                        + " holds a line feed, which a record may not hold"));
+            }
+            if (inChunk > 0) {
+                payload.append(RECORD_SEPARATOR);
+            }
+            payload.append(encoded);
+            inChunk++;
+            written++;
+            if (inChunk == CHUNK_SIZE) {
+                flush();
+            }
+        }
+
+        int finish() throws SQLException {
+            if (inChunk > 0) {
+                flush();
+            }
+            insert.executeBatch();
+            return written;
+        }
+
+        private void flush() {
+            try {
                 insert.setLong(1, importId);
                 insert.setInt(2, chunk);
                 insert.setString(3, type.name());
-                insert.setInt(4, part.size());
+                insert.setInt(4, inChunk);
                 insert.setBytes(5, payload.toString().getBytes(StandardCharsets.UTF_8));
                 insert.addBatch();
                 if (chunk % 16 == 15) {
                     insert.executeBatch();
                 }
+            } catch (SQLException e) {
+                throw new UncheckedSqlException(e);
             }
-            insert.executeBatch();
+            chunk++;
+            inChunk = 0;
+            payload.setLength(0);
+        }
+    }
+
+    /** Carries a database failure out of a record stream's callback. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
         }
     }
 

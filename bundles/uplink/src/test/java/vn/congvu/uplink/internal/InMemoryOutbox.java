@@ -79,7 +79,8 @@ final class InMemoryOutbox implements ProvinceStore {
     }
 
     @Override
-    public ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, List<Record> records) {
+    public ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, int recordCount,
+                                       RecordStream records) {
         throw new UnsupportedOperationException("records are not kept here");
     }
 

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp harness.jar:lib/* vn.congvu.bench.harness.Benchmarks DISTRIBUTION BENCH_BUNDLE WORK [SIZES [ONLY]]
  * </pre>
- * SIZES are the dossier counts of the evaluation curve, such as {@code 10000,100000,1000000};
+ * SIZES are the dossier counts of the evaluation curve, such as {@code 10000,100000,1000000,10000000};
  * ONLY names the benchmarks to run (default all): startup, ingestion, evaluation, history, swap.
  */
 public final class Benchmarks {
@@ -68,7 +68,7 @@ public final class Benchmarks {
         Path sourceDist = Path.of(args[0]).toAbsolutePath();
         Path benchBundle = Path.of(args[1]).toAbsolutePath();
         Path work = Path.of(args[2]).toAbsolutePath();
-        List<Integer> sizes = Arrays.stream((args.length > 3 ? args[3] : "10000,100000,1000000").split(","))
+        List<Integer> sizes = Arrays.stream((args.length > 3 ? args[3] : "10000,100000,1000000,10000000").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
         List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of("startup", "ingestion", "evaluation",
                 "history", "swap");
