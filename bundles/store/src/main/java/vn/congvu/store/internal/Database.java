@@ -27,6 +27,9 @@ final class Database implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Lock time-out and deadlock: the transaction was rolled back and may simply be run again. */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40XL1", "40001");
+    private static final int MAX_ATTEMPTS = 5;
 
     private final Path path;
     private final EmbeddedDataSource dataSource;
@@ -47,7 +50,8 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs work in one transaction: committed if it returns, rolled back if it throws.
+     * Runs work in one transaction: committed if it returns, rolled back if it throws. A transaction that
+     * lost a lock conflict is run again, up to {@value #MAX_ATTEMPTS} times in all.
      *
      * @param doing what the work does, for the error message
      * @param work  the work
@@ -55,18 +59,37 @@ final class Database implements AutoCloseable {
      * @throws StoreException naming what was being done, if the database fails
      */
     <T> T inTransaction(String doing, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // Derby's identity generators give up at once when another transaction holds their
+                // catalog row ("a lock could not be obtained"): the whole transaction was rolled back and
+                // is run again, as are deadlocks. Every unit of work here starts by reading what it needs.
+                if (attempt < MAX_ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
+                    LOG.warn("Database {}: {} met a lock conflict ({}); trying again ({} of {})", path, doing,
+                            e.getMessage(), attempt + 1, MAX_ATTEMPTS);
+                    pause(attempt);
+                    continue;
+                }
+                throw new StoreException(doing + " in " + path, e);
             }
-        } catch (SQLException e) {
-            throw new StoreException(doing + " in " + path, e);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
