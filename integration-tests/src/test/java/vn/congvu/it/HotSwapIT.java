@@ -328,6 +328,34 @@ public class HotSwapIT extends CongvuTestSupport {
                 + bundles.history().get(bundles.history().size() - 2).toSha256().substring(0, 12) + ".jar")));
     }
 
+    @Test
+    public void aBundleInstalledByOtherMeans_isKeptWhenSwapped_soTheSwapCanBeRolledBack() throws Exception {
+        RuleBundles bundles = startProvince();
+        Bundle installedByPaxExam = bundle("vn.congvu.rules.caobang");
+        String version = installedByPaxExam.getVersion().toString();
+        Path jar = Path.of(System.getProperty("congvu.bundles"), "congvu-rules-caobang.jar");
+        Path next = RuleJars.variant(jar, work.resolve("caobang-7.0.0.jar"), Map.of("Bundle-Version", "7.0.0"), Map.of());
+
+        assertTrue(bundles.apply(next).done());
+        eventually("Cao Bằng 7.0.0 serves", () -> caoBangVersion().equals("7.0.0"));
+        SwapOutcome back = bundles.rollback("caobang.dossier-timeliness");
+
+        assertTrue(back.plan().refusals().toString(), back.done());
+        assertEquals(version, back.plan().toVersion());
+        eventually("the first version serves again", () -> caoBangVersion().equals(version));
+        assertEquals(Bundle.UNINSTALLED, installedByPaxExam.getState());
+    }
+
+    private String caoBangVersion() {
+        try {
+            return service(ModuleInventory.class).modules().stream()
+                    .filter(module -> module.descriptor().id().equals("caobang.dossier-timeliness") && module.serving())
+                    .map(module -> module.provenance().version()).findFirst().orElse("");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private List<String> listDeploy() {
         try (Stream<Path> files = Files.list(deploy)) {
             List<String> names = new ArrayList<>(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).toList());

@@ -334,6 +334,7 @@ public class RuleBundleManager implements RuleBundles {
                     + " s (the node's log says why)")));
         }
         Duration serving = Duration.ofNanos(System.nanoTime() - started);
+        old.ifPresent(this::keepInArchive);
         old.ifPresent(this::retire);
         deploy.mirror(candidate, archived);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -380,6 +381,26 @@ public class RuleBundleManager implements RuleBundles {
     private void record(SwapPlan plan, boolean done, String note) {
         archive.record(new SwapRecord(Instant.now(), plan.action(), plan.symbolicName(), plan.fromVersion(),
                 plan.fromSha256(), plan.toVersion(), plan.toSha256(), done, note));
+    }
+
+    /**
+     * Keeps the jar of a version about to be retired, when it was installed from a file outside the
+     * archive (by an earlier tool, or a test), so that the swap can still be rolled back.
+     */
+    private void keepInArchive(Bundle bundle) {
+        String location = bundle.getLocation().replaceFirst("^reference:", "");
+        if (!location.startsWith("file:")) {
+            return;
+        }
+        try {
+            Path jar = Path.of(java.net.URI.create(location));
+            if (Files.isRegularFile(jar) && !jar.startsWith(archive.folder())) {
+                archive.keep(CandidateJar.read(jar));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The jar of {} {} ({}) could not be kept: {}; this swap cannot be rolled back",
+                    bundle.getSymbolicName(), bundle.getVersion(), location, e.getMessage());
+        }
     }
 
     /** Waits until the engine has bound every rule module service the new bundle registers. */
