@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
@@ -105,7 +107,8 @@ final class DeployFolder {
                 moveToRefused(jar, List.of(e.getMessage()));
             }
         }
-        candidates.sort(Comparator.comparing((CandidateJar candidate) -> !manager.ranLast(candidate))
+        Set<String> ranLast = candidates.stream().filter(manager::ranLast).map(CandidateJar::sha256).collect(Collectors.toSet());
+        candidates.sort(Comparator.comparing((CandidateJar candidate) -> !ranLast.contains(candidate.sha256()))
                 .thenComparing(CandidateJar::version).thenComparing(candidate -> candidate.path().toFile().lastModified()));
         candidates.forEach(this::handle);
     }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -50,6 +52,7 @@ import vn.congvu.api.Report;
 import vn.congvu.api.rule.RuleModule;
 import vn.congvu.engine.CandidateModules;
 import vn.congvu.engine.Evaluation;
+import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.engine.ModuleInventory;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.modules.DryRun;
@@ -100,7 +103,7 @@ public class RuleBundleManager implements RuleBundles {
     private final Duration swapTimeout;
     private final Object swapLock = new Object();
     private final Map<Long, String> checksums = new ConcurrentHashMap<>();
-    private final Thread watcher;
+    private final ScheduledExecutorService watcher;
 
     /**
      * @param config    the folders
@@ -120,40 +123,41 @@ public class RuleBundleManager implements RuleBundles {
             throw new IllegalArgumentException("swap.timeout.seconds must be 1 or more, got " + config.swap_timeout_seconds());
         }
         this.swapTimeout = Duration.ofSeconds(config.swap_timeout_seconds());
-        long poll = Math.max(100, config.poll_millis());
-        this.watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    synchronized (swapLock) {
-                        deploy.scan();
-                    }
-                    Thread.sleep(poll);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.error("Looking at {} failed; trying again", config.deploy_dir(), e);
-                }
-            }
-        }, "congvu-deploy-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "congvu-deploy-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(this::scanDeployFolder, 0, Math.max(100, config.poll_millis()), TimeUnit.MILLISECONDS);
         LOG.info("Rule bundles: deploy folder {}, archive {}", config.deploy_dir(), config.archive_dir());
     }
 
     /** Stops watching deploy/; the rule bundles keep running until the framework stops them. */
     @Deactivate
     public void close() throws InterruptedException {
-        watcher.interrupt();
-        watcher.join(10_000);
+        watcher.shutdownNow();
+        watcher.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void scanDeployFolder() {
+        try {
+            synchronized (swapLock) {
+                deploy.scan();
+            }
+        } catch (RuntimeException e) {
+            // a failed look must not end the schedule: the next one tries again
+            LOG.error("Looking at the deploy folder failed; trying again", e);
+        }
     }
 
     @Override
     public List<RuleBundle> installed() {
+        List<InstalledModuleInfo> modules = inventory.modules();
         List<RuleBundle> bundles = new ArrayList<>();
         for (Bundle bundle : ruleBundles()) {
             bundles.add(new RuleBundle(bundle.getSymbolicName(), bundle.getVersion().toString(), bundle.getBundleId(),
                     stateName(bundle.getState()), checksum(bundle), Instant.ofEpochMilli(bundle.getLastModified()),
-                    inventory.modules().stream().filter(module -> module.bundleId() == bundle.getBundleId()).toList()));
+                    modules.stream().filter(module -> module.bundleId() == bundle.getBundleId()).toList()));
         }
         bundles.sort(Comparator.comparing(RuleBundle::symbolicName).thenComparing(RuleBundle::bundleId));
         return bundles;
@@ -175,9 +179,7 @@ public class RuleBundleManager implements RuleBundles {
             try {
                 candidate = CandidateJar.read(jar);
             } catch (CandidateJar.InvalidJarException e) {
-                SwapPlan plan = refusedJar(jar, e);
-                record(plan, false, e.getMessage());
-                return new SwapOutcome(plan, false, Duration.ZERO);
+                return refused(refusedJar(jar, e));
             }
             return swap(candidate, null);
         }
@@ -187,23 +189,18 @@ public class RuleBundleManager implements RuleBundles {
     public SwapOutcome rollback(String bundleOrModule) {
         synchronized (swapLock) {
             String symbolicName = symbolicNameOf(bundleOrModule);
-            Optional<SwapRecord> last = archive.history().stream()
-                    .filter(swap -> swap.done() && swap.symbolicName().equals(symbolicName)).reduce((a, b) -> b);
+            Optional<SwapRecord> last = lastSwap(symbolicName);
             Optional<Bundle> current = current(symbolicName);
             if (last.isEmpty() || last.get().fromSha256() == null) {
-                SwapPlan plan = new SwapPlan(SwapAction.ROLLBACK, symbolicName, current.map(b -> b.getVersion().toString()).orElse(null),
-                        current.map(this::checksum).orElse(null), null, null, List.of(),
-                        List.of("no earlier version of " + symbolicName + " ran on this node, so there is nothing to roll back to"));
-                record(plan, false, plan.refusals().get(0));
-                return new SwapOutcome(plan, false, Duration.ZERO);
+                return refused(new SwapPlan(SwapAction.ROLLBACK, symbolicName, current.map(b -> b.getVersion().toString())
+                        .orElse(null), current.map(this::checksum).orElse(null), null, null, List.of(),
+                        List.of("no earlier version of " + symbolicName + " ran on this node, so there is nothing to roll back to")));
             }
             Path jar = archive.pathOf(symbolicName, last.get().fromVersion(), last.get().fromSha256());
             if (!Files.isRegularFile(jar)) {
-                SwapPlan plan = new SwapPlan(SwapAction.ROLLBACK, symbolicName, last.get().toVersion(), last.get().toSha256(),
+                return refused(new SwapPlan(SwapAction.ROLLBACK, symbolicName, last.get().toVersion(), last.get().toSha256(),
                         last.get().fromVersion(), last.get().fromSha256(), List.of(),
-                        List.of("the jar of " + symbolicName + " " + last.get().fromVersion() + " is no longer in the archive (" + jar + ")"));
-                record(plan, false, plan.refusals().get(0));
-                return new SwapOutcome(plan, false, Duration.ZERO);
+                        List.of("the jar of " + symbolicName + " " + last.get().fromVersion() + " is no longer in the archive (" + jar + ")")));
             }
             return swap(CandidateJar.read(jar), SwapAction.ROLLBACK);
         }
@@ -353,8 +350,13 @@ public class RuleBundleManager implements RuleBundles {
 
     /** @return whether the history says this jar is the one its bundle ran last */
     boolean ranLast(CandidateJar candidate) {
-        return archive.history().stream().filter(swap -> swap.done() && swap.symbolicName().equals(candidate.symbolicName()))
-                .reduce((a, b) -> b).map(last -> candidate.sha256().equals(last.toSha256())).orElse(false);
+        return lastSwap(candidate.symbolicName()).map(last -> candidate.sha256().equals(last.toSha256())).orElse(false);
+    }
+
+    /** @return the bundle's last swap that was done, from the history */
+    private Optional<SwapRecord> lastSwap(String symbolicName) {
+        return archive.history().stream().filter(swap -> swap.done() && swap.symbolicName().equals(symbolicName))
+                .reduce((a, b) -> b);
     }
 
     private SwapPlan planFor(CandidateJar candidate, SwapAction requested) {

@@ -44,7 +44,7 @@ public class DerbyMinistryStore implements MinistryStore {
     }
 
     private static final String REPORT_COLUMNS = "report_id, province_code, period, regime, revision, "
-            + "content_hash, prepared_at, receipt_id, accepted_at";
+            + "content_hash, prepared_at, receipt_id, accepted_at, values_text";
 
     /** How many reports one transaction may commit together, and how many may wait for it. */
     private static final int BATCH = 256;
@@ -248,7 +248,7 @@ public class DerbyMinistryStore implements MinistryStore {
 
     private static StoredReport readReport(Connection connection, ResultSet row) throws SQLException {
         ReportKey key = new ReportKey(row.getString(2), Period.parse(row.getString(3)), Regime.valueOf(row.getString(4)));
-        Report report = ReportRows.readContent(connection, row.getLong(1), key, row.getInt(5));
+        Report report = ReportRows.readContent(connection, row.getLong(1), key, row.getInt(5), row.getString(10));
         return new StoredReport(report, new Receipt(row.getString(8), row.getTimestamp(9).toInstant()),
                 row.getTimestamp(7).toInstant());
     }

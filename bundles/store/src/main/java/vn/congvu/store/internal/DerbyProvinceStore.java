@@ -302,8 +302,8 @@ public class DerbyProvinceStore implements ProvinceStore {
     @Override
     public FiledReport fileReport(Report draft, Instant preparedAt) {
         ReportKey key = draft.key();
-        // One filing at a time: each reads the latest revision before writing the next, and concurrent
-        // filings make Derby's identity generators give up with a lock timeout. Filing is short; the
+        // One filing at a time: each reads the latest revision of its key before writing the next, so two
+        // filings of one period at once would both choose the same revision. Filing is short; the
         // evaluation before it, which is long, still runs concurrently.
         synchronized (filingLock) {
             return fileReportAlone(draft, key, preparedAt);
@@ -370,7 +370,7 @@ public class DerbyProvinceStore implements ProvinceStore {
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT o.entry_id, o.state, o.attempts, o.last_error, o.receipt_id, o.accepted_at, o.problems, "
-                        + "r.report_id, r.province_code, r.period, r.regime, r.revision, r.prepared_at "
+                        + "r.report_id, r.province_code, r.period, r.regime, r.revision, r.prepared_at, r.values_text "
                         + "FROM outbox o JOIN reports r ON r.report_id = o.report_id WHERE " + condition)) {
             if (entryId != null) {
                 query.setLong(1, entryId);
@@ -383,7 +383,7 @@ public class DerbyProvinceStore implements ProvinceStore {
                         Regime.valueOf(row.getString(11)));
                 Timestamp acceptedAt = row.getTimestamp(6);
                 List<Problem> problems = readProblems(row.getClob(7));
-                Report report = ReportRows.readContent(connection, row.getLong(8), key, row.getInt(12));
+                Report report = ReportRows.readContent(connection, row.getLong(8), key, row.getInt(12), row.getString(14));
                 return Optional.of(new OutboxEntry(row.getLong(1), report, row.getTimestamp(13).toInstant(),
                         OutboxState.valueOf(row.getString(2)), row.getInt(3), row.getString(4), row.getString(5),
                         acceptedAt == null ? null : acceptedAt.toInstant(), problems));

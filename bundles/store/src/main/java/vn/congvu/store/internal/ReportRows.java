@@ -75,7 +75,14 @@ final class ReportRows {
         }
     }
 
-    static Report readContent(Connection connection, long reportId, ReportKey key, int revision) throws SQLException {
+    /**
+     * Reads the rest of a report whose row the caller has read.
+     *
+     * @param valuesText the row's {@code values_text}: its figures, or null for a report stored before the
+     *                   figures moved there (they are then read from their rows)
+     */
+    static Report readContent(Connection connection, long reportId, ReportKey key, int revision, String valuesText)
+            throws SQLException {
         List<ModuleProvenance> modules = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT module_id, version, jar_sha256 FROM report_modules WHERE report_id = ?")) {
@@ -87,15 +94,6 @@ final class ReportRows {
             }
         }
         List<IndicatorValue> values = new ArrayList<>();
-        String valuesText = null;
-        try (PreparedStatement query = connection.prepareStatement("SELECT values_text FROM reports WHERE report_id = ?")) {
-            query.setLong(1, reportId);
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    valuesText = row.getString(1);
-                }
-            }
-        }
         if (valuesText != null) {
             values.addAll(decodeValues(valuesText));
         } else {

@@ -79,14 +79,19 @@ public class ProvinceBench {
      */
     public String parse(String folder) {
         long started = System.nanoTime();
-        long records = 0;
+        long[] counts = new long[2];
         for (Path file : files(folder)) {
-            records += file.toString().endsWith(".json") ? parseJson(file) : parseCsv(file);
+            if (file.toString().endsWith(".json")) {
+                parseJson(file, counts);
+            } else {
+                parseCsv(file, counts);
+            }
         }
-        return String.format("RESULT parse records=%d millis=%d", records, millis(started));
+        return String.format("RESULT parse records=%d fields=%d millis=%d", counts[0], counts[1], millis(started));
     }
 
-    private static long parseCsv(Path file) {
+    /** Adds the file's records and fields to counts[0] and counts[1]. */
+    private static void parseCsv(Path file, long[] counts) {
         long rows = 0;
         long fields = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -101,16 +106,19 @@ public class ProvinceBench {
                         fields++;
                     }
                 }
+                fields++;
                 rows++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fields >= 0 ? rows : 0;
+        counts[0] += rows;
+        counts[1] += fields;
     }
 
-    private static long parseJson(Path file) {
+    private static void parseJson(Path file, long[] counts) {
         long rows = 0;
+        long fields = 0;
         try (JsonReader reader = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             reader.beginArray();
             while (reader.hasNext()) {
@@ -118,6 +126,7 @@ public class ProvinceBench {
                 while (reader.hasNext()) {
                     reader.nextName();
                     reader.skipValue();
+                    fields++;
                 }
                 reader.endObject();
                 rows++;
@@ -126,7 +135,8 @@ public class ProvinceBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
+        counts[0] += rows;
+        counts[1] += fields;
     }
 
     /**
@@ -263,7 +273,10 @@ public class ProvinceBench {
                         } catch (RuntimeException e) {
                             failures.incrementAndGet();
                         }
-                        evaluations.incrementAndGet();
+                        synchronized (evaluations) {
+                            evaluations.incrementAndGet();
+                            evaluations.notifyAll();
+                        }
                     }
                 }, "bench-evaluator-" + t);
                 thread.start();
@@ -272,9 +285,16 @@ public class ProvinceBench {
         }
 
         void awaitEvaluations(int more) throws InterruptedException {
-            long target = evaluations.get() + more;
-            while (evaluations.get() < target) {
-                Thread.sleep(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            synchronized (evaluations) {
+                long target = evaluations.get() + more;
+                while (evaluations.get() < target) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException("the evaluations stalled for 120 s");
+                    }
+                    evaluations.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
             }
         }
 
