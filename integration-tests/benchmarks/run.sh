@@ -3,12 +3,12 @@
 # Builds what it needs first (tests skipped: they are `mvn -B -ntp verify`, and never run benchmarks).
 #   integration-tests/benchmarks/run.sh [SIZES [ONLY]]
 # SIZES: dossier counts of the evaluation curve, default 10000,100000,1000000,10000000.
-# ONLY: which benchmarks, default startup,ingestion,evaluation,history,swap.
+# ONLY: which benchmarks, default startup,ingestion,evaluation,history,swap,validation.
 # Work, logs and results.md go to target/benchmarks/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 SIZES="${1:-10000,100000,1000000,10000000}"
-ONLY="${2:-startup,ingestion,evaluation,history,swap}"
+ONLY="${2:-startup,ingestion,evaluation,history,swap,validation}"
 mvn -B -q -ntp -Pbenchmarks -DskipTests install -pl distribution,integration-tests/benchmarks/harness -am
 HARNESS=integration-tests/benchmarks/harness/target
 exec java -cp "$HARNESS/congvu-bench-harness-0.1.0-SNAPSHOT.jar:$HARNESS/lib/*" vn.congvu.bench.harness.Benchmarks \

@@ -38,6 +38,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts one congvu node: a Felix framework over a node home ({@code etc/} for configuration,
@@ -79,6 +80,10 @@ public final class NodeLauncher {
             System.err.println("congvu: " + home + " is not a node home: it has no etc/ folder of .cfg files");
             System.exit(2);
         }
+        // grpc-java and Netty log through java.util.logging, whose default handler prints to the console
+        // only: route it into the node's log, so that their warnings and stack traces are in log/congvu.log
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         NodeLauncher launcher = new NodeLauncher(distribution, home);
         int exitCode;
         try {

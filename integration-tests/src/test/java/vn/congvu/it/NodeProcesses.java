@@ -49,7 +49,7 @@ final class NodeProcesses implements AutoCloseable {
         Path home = nodeHome("province", work.resolve(name));
         replace(home.resolve("etc/vn.congvu.engine.cfg"), "province.code = 04", "province.code = " + provinceCode);
         replace(home.resolve("etc/vn.congvu.uplink.cfg"), "ministry.port = 7443", "ministry.port = " + ministryPort);
-        replace(home.resolve("etc/vn.congvu.uplink.cfg"), "retry.max.millis = 60000", "retry.max.millis = 2000");
+        replace(home.resolve("etc/vn.congvu.uplink.cfg"), "retry.max.millis = 10000", "retry.max.millis = 2000");
         for (Path bundle : ruleBundles) {
             Files.copy(bundle, home.resolve("deploy").resolve(bundle.getFileName()));
         }
@@ -145,7 +145,7 @@ final class NodeProcesses implements AutoCloseable {
         return home;
     }
 
-    private static void replace(Path file, String from, String to) throws IOException {
+    static void replace(Path file, String from, String to) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), file + " has no '" + from + "'");
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);

@@ -4,7 +4,7 @@ import com.google.protobuf.Timestamp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +17,11 @@ import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.PeriodKind;
 import vn.congvu.api.Problem;
+import vn.congvu.api.Problems;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.api.ReportRules;
 import vn.congvu.federation.v1.Dimension;
 
 /**
@@ -27,6 +29,16 @@ import vn.congvu.federation.v1.Dimension;
  * reach {@code vn.congvu.api} and every side reads a message the same way.
  */
 public final class ReportMessages {
+
+    /** Longest figure as written, in characters: 24 integer digits, a sign, a dot and six decimals fit. */
+    public static final int MAX_NUMBER_LENGTH = 40;
+
+    private static final Instant EARLIEST_PREPARED = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_PREPARED = Instant.parse("2101-01-01T00:00:00Z");
+
+    /** A figure's identity in a report: no two figures may share it. */
+    private record ValueKey(String code, Disaggregation disaggregation) {
+    }
 
     private ReportMessages() {
     }
@@ -81,28 +93,79 @@ public final class ReportMessages {
     }
 
     /**
-     * Reads a report message, collecting every structural problem rather than stopping at the first.
-     * The content hash is not checked here: that is the receiver's validation.
+     * Reads a report message, collecting every problem rather than stopping at the first: first the
+     * protocol's limits (before anything costly), then the structure, the notation of every number, and the
+     * rules of {@link ReportRules} (text in NFC without control characters, identifiers, lengths). The
+     * content hash is not checked here: that is the receiver's validation. Time and memory are linear in
+     * the size of the message; problems past the first {@code keep} are only counted.
      *
      * @param message a report message as received
-     * @return the report, or every problem that kept it from being read
+     * @param keep    how many problems to keep in full
+     * @return the report, or the problems that kept it from being read
      */
-    public static DecodedReport fromMessage(vn.congvu.federation.v1.Report message) {
-        List<Problem> problems = new ArrayList<>();
+    public static DecodedReport fromMessage(vn.congvu.federation.v1.Report message, int keep) {
+        Problems problems = new Problems(keep);
+        if (exceedsLimits(message, problems)) {
+            return DecodedReport.refused(problems);
+        }
         Optional<ReportKey> key = readKey(message, problems);
         if (message.getRevision() < 1) {
             problems.add(Problem.permanent("revision", "revision.invalid",
                     "Số lần gửi (revision) phải từ 1 trở lên, nhận được " + message.getRevision(),
                     "revision must be 1 or more, got " + message.getRevision()));
         }
+        checkPreparedAt(message, problems);
         List<ModuleProvenance> modules = readModules(message, problems);
         List<IndicatorValue> values = readValues(message, problems);
         List<Finding> findings = readFindings(message, problems);
         if (!problems.isEmpty() || key.isEmpty()) {
-            return new DecodedReport(Optional.empty(), problems);
+            return DecodedReport.refused(problems);
         }
-        return new DecodedReport(Optional.of(new Report(key.get(), message.getRevision(), modules, values, findings)),
-                List.of());
+        Report report = new Report(key.get(), message.getRevision(), modules, values, findings);
+        ReportRules.check(report, problems);
+        return problems.isEmpty() ? DecodedReport.read(report) : DecodedReport.refused(problems);
+    }
+
+    /**
+     * As {@link #fromMessage(vn.congvu.federation.v1.Report, int)}, keeping every problem.
+     *
+     * @param message a report message as received
+     * @return the report, or every problem that kept it from being read
+     */
+    public static DecodedReport fromMessage(vn.congvu.federation.v1.Report message) {
+        return fromMessage(message, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param text a figure as written in a message
+     * @return whether it is in the protocol's notation: plain ASCII decimal, no sign but "-", no exponent,
+     *         no leading zero, no trailing fractional zero, never "-0"
+     */
+    public static boolean isCanonicalDecimal(String text) {
+        int length = text.length();
+        if (length == 0 || length > MAX_NUMBER_LENGTH) {
+            return false;
+        }
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        int integerStart = i;
+        while (i < length && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        int integerDigits = i - integerStart;
+        if (integerDigits == 0 || (integerDigits > 1 && text.charAt(integerStart) == '0')) {
+            return false;
+        }
+        if (i < length) {
+            if (text.charAt(i) != '.' || i == length - 1 || text.charAt(length - 1) == '0') {
+                return false;
+            }
+            for (int j = i + 1; j < length; j++) {
+                if (!isAsciiDigit(text.charAt(j))) {
+                    return false;
+                }
+            }
+        }
+        return !(integerStart == 1 && text.equals("-0"));
     }
 
     /**
@@ -121,7 +184,33 @@ public final class ReportMessages {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
-    private static Optional<ReportKey> readKey(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+    private static boolean exceedsLimits(vn.congvu.federation.v1.Report message, Problems problems) {
+        boolean exceeded = ReportRules.tooMany(message.getModulesCount(), ReportRules.MAX_MODULES, "modules", problems)
+                | ReportRules.tooMany(message.getValuesCount(), ReportRules.MAX_VALUES, "values", problems)
+                | ReportRules.tooMany(message.getFindingsCount(), ReportRules.MAX_FINDINGS, "findings", problems);
+        for (int i = 0; i < message.getValuesCount(); i++) {
+            exceeded |= ReportRules.tooMany(message.getValues(i).getDisaggregationCount(), ReportRules.MAX_DIMENSIONS,
+                    "values[" + i + "].disaggregation", problems);
+        }
+        return exceeded;
+    }
+
+    private static void checkPreparedAt(vn.congvu.federation.v1.Report message, Problems problems) {
+        Timestamp preparedAt = message.getPreparedAt();
+        if (!message.hasPreparedAt() || preparedAt.getSeconds() < EARLIEST_PREPARED.getEpochSecond()
+                || preparedAt.getSeconds() >= LATEST_PREPARED.getEpochSecond()
+                || preparedAt.getNanos() < 0 || preparedAt.getNanos() > 999_999_999) {
+            problems.add(Problem.permanent("prepared_at", "prepared_at.invalid",
+                    "Thời điểm lập báo cáo (prepared_at) thiếu hoặc không nằm trong các năm 2000-2100",
+                    "prepared_at is missing or not a moment in the years 2000-2100"));
+        }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static Optional<ReportKey> readKey(vn.congvu.federation.v1.Report message, Problems problems) {
         if (!message.hasKey()) {
             problems.add(Problem.permanent("key", "key.missing",
                     "Báo cáo thiếu khóa (tỉnh, kỳ báo cáo, chế độ báo cáo)",
@@ -129,7 +218,7 @@ public final class ReportMessages {
             return Optional.empty();
         }
         vn.congvu.federation.v1.ReportKey key = message.getKey();
-        int problemsBefore = problems.size();
+        int problemsBefore = problems.count();
         if (key.getProvinceCode().isBlank()) {
             problems.add(Problem.permanent("key.province_code", "province.missing",
                     "Báo cáo thiếu mã tỉnh", "the report has no province code"));
@@ -144,13 +233,13 @@ public final class ReportMessages {
                 yield null;
             }
         };
-        if (problems.size() > problemsBefore) {
+        if (problems.count() > problemsBefore) {
             return Optional.empty();
         }
         return Optional.of(new ReportKey(key.getProvinceCode(), period, regime));
     }
 
-    private static Period readPeriod(vn.congvu.federation.v1.ReportKey key, List<Problem> problems) {
+    private static Period readPeriod(vn.congvu.federation.v1.ReportKey key, Problems problems) {
         if (!key.hasPeriod()) {
             problems.add(Problem.permanent("key.period", "period.missing",
                     "Báo cáo thiếu kỳ báo cáo", "the report has no period"));
@@ -180,7 +269,7 @@ public final class ReportMessages {
         }
     }
 
-    private static List<ModuleProvenance> readModules(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+    private static List<ModuleProvenance> readModules(vn.congvu.federation.v1.Report message, Problems problems) {
         List<ModuleProvenance> modules = new ArrayList<>();
         for (int i = 0; i < message.getModulesCount(); i++) {
             vn.congvu.federation.v1.ModuleProvenance module = message.getModules(i);
@@ -195,21 +284,21 @@ public final class ReportMessages {
         return modules;
     }
 
-    private static List<IndicatorValue> readValues(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+    private static List<IndicatorValue> readValues(vn.congvu.federation.v1.Report message, Problems problems) {
         List<IndicatorValue> values = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<ValueKey> seen = new HashSet<>();
         for (int i = 0; i < message.getValuesCount(); i++) {
             vn.congvu.federation.v1.IndicatorValue value = message.getValues(i);
             String field = "values[" + i + "] " + value.getCode();
-            if (value.getCode().isBlank()) {
+            if (value.getCode().isEmpty()) {
                 problems.add(Problem.permanent("values[" + i + "]", "indicator.code.missing",
                         "Chỉ tiêu thiếu mã", "an indicator value has no code"));
                 continue;
             }
-            Map<String, String> dimensions = new LinkedHashMap<>();
+            Map<String, String> dimensions = new HashMap<>();
             boolean dimensionsValid = true;
             for (Dimension dimension : value.getDisaggregationList()) {
-                if (dimension.getName().isBlank() || dimension.getCode().isBlank()
+                if (dimension.getName().isEmpty() || dimension.getCode().isEmpty()
                         || dimensions.put(dimension.getName(), dimension.getCode()) != null) {
                     problems.add(Problem.permanent(field, "disaggregation.invalid",
                             "Phân tổ '" + dimension.getName() + "' thiếu tên, thiếu mã hoặc bị lặp",
@@ -217,20 +306,21 @@ public final class ReportMessages {
                     dimensionsValid = false;
                 }
             }
-            BigDecimal number;
-            try {
-                number = new BigDecimal(value.getValue());
-            } catch (NumberFormatException e) {
+            if (!isCanonicalDecimal(value.getValue())) {
+                String shown = value.getValue().length() > MAX_NUMBER_LENGTH
+                        ? value.getValue().substring(0, MAX_NUMBER_LENGTH) + "…" : value.getValue();
                 problems.add(Problem.permanent(field, "value.not_a_number",
-                        "Giá trị '" + value.getValue() + "' không phải là số",
-                        "value '" + value.getValue() + "' is not a decimal number"));
+                        "Giá trị '" + shown + "' không viết theo dạng số của giao thức (chữ số ASCII, dấu chấm thập phân, không số 0 thừa, không số mũ)",
+                        "value '" + shown + "' is not a number in the protocol's notation (ASCII digits, a decimal dot, "
+                                + "no leading or trailing zeros, no exponent, no plus sign)"));
                 continue;
             }
             if (!dimensionsValid) {
                 continue;
             }
-            IndicatorValue indicatorValue = new IndicatorValue(value.getCode(), new Disaggregation(dimensions), number);
-            if (!seen.add(indicatorValue.code() + "|" + indicatorValue.disaggregation())) {
+            IndicatorValue indicatorValue = new IndicatorValue(value.getCode(), new Disaggregation(dimensions),
+                    new BigDecimal(value.getValue()));
+            if (!seen.add(new ValueKey(indicatorValue.code(), indicatorValue.disaggregation()))) {
                 problems.add(Problem.permanent(field, "value.duplicate",
                         "Chỉ tiêu " + value.getCode() + " (" + indicatorValue.disaggregation() + ") xuất hiện hai lần",
                         "indicator " + value.getCode() + " (" + indicatorValue.disaggregation() + ") appears twice"));
@@ -241,7 +331,7 @@ public final class ReportMessages {
         return values;
     }
 
-    private static List<Finding> readFindings(vn.congvu.federation.v1.Report message, List<Problem> problems) {
+    private static List<Finding> readFindings(vn.congvu.federation.v1.Report message, Problems problems) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < message.getFindingsCount(); i++) {
             vn.congvu.federation.v1.Finding finding = message.getFindings(i);

@@ -17,17 +17,16 @@ public record Disaggregation(Map<String, String> dimensions) implements Comparab
     /** The total, broken down by nothing. */
     public static final Disaggregation TOTAL = new Disaggregation(Map.of());
 
-    /** Copies and sorts the dimensions; names and codes must not be blank. */
+    /**
+     * Copies and sorts the dimensions; names and codes must not be empty (a blank one breaks {@link ReportRules}). A code may hold any character (a
+     * unit's name holds commas), so {@link #toString()} is for people, not for storage.
+     */
     public Disaggregation {
         Objects.requireNonNull(dimensions, "dimensions");
         TreeMap<String, String> sorted = new TreeMap<>();
         dimensions.forEach((name, code) -> {
-            if (name == null || name.isBlank() || code == null || code.isBlank()) {
+            if (name == null || name.isEmpty() || code == null || code.isEmpty()) {
                 throw new IllegalArgumentException("a disaggregation needs a name and a code, got "
-                        + name + "=" + code);
-            }
-            if ((name + code).chars().anyMatch(c -> c == ',' || c == '=')) {
-                throw new IllegalArgumentException("a disaggregation name or code may not contain ',' or '=', got "
                         + name + "=" + code);
             }
             sorted.put(name, code);
@@ -53,7 +52,7 @@ public record Disaggregation(Map<String, String> dimensions) implements Comparab
     }
 
     /**
-     * Reads the written form back.
+     * Reads the written form back: for breakdowns stored before codes could hold "," or "=".
      *
      * @param written as {@link #toString()} writes it
      * @return the breakdown
@@ -76,7 +75,21 @@ public record Disaggregation(Map<String, String> dimensions) implements Comparab
 
     @Override
     public int compareTo(Disaggregation other) {
-        return toString().compareTo(other.toString());
+        var mine = dimensions.entrySet().iterator();
+        var theirs = other.dimensions.entrySet().iterator();
+        while (mine.hasNext() && theirs.hasNext()) {
+            Map.Entry<String, String> a = mine.next();
+            Map.Entry<String, String> b = theirs.next();
+            int byName = a.getKey().compareTo(b.getKey());
+            if (byName != 0) {
+                return byName;
+            }
+            int byCode = a.getValue().compareTo(b.getValue());
+            if (byCode != 0) {
+                return byCode;
+            }
+        }
+        return Boolean.compare(mine.hasNext(), theirs.hasNext());
     }
 
     /** @return {@code name=code} pairs joined by commas, or {@code total} */

@@ -1,12 +1,7 @@
 package vn.congvu.api;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,21 +65,10 @@ public record Report(ReportKey key, int revision, List<ModuleProvenance> modules
                 .findFirst();
     }
 
-    /** @return the SHA-256 of the canonical form of key, modules and figures, lower-case hex */
+    /**
+     * @return the SHA-256 of the report's canonical form ({@link CanonicalForm}), lower-case hex
+     */
     public String contentHash() {
-        List<String> lines = new ArrayList<>();
-        lines.add("key\t" + key.provinceCode() + "\t" + key.period() + "\t" + key.regime());
-        modules.forEach(module -> lines.add(
-                "module\t" + module.moduleId() + "\t" + module.version() + "\t" + module.jarSha256()));
-        values.forEach(value -> lines.add("value\t" + value.code() + "\t" + value.disaggregation()
-                + "\t" + value.value().stripTrailingZeros().toPlainString()));
-        findings.forEach(finding -> lines.add("finding\t" + finding.ruleId() + "\t" + finding.unit() + "\t"
-                + finding.count() + "\t" + finding.severity() + "\t" + finding.message()));
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return CanonicalForm.sha256Hex(this);
     }
 }

@@ -9,8 +9,9 @@ public interface ReportFiling {
 
     /**
      * Evaluates every rule module of this node's province that applies to the period, assembles the
-     * report, and stores it with its outbox entry in one transaction. Nothing is filed if any module
-     * failed or the assembled report breaks a rule: the result says why.
+     * report, and stores it with its outbox entry in one transaction. Nothing is filed if the period has
+     * not begun (today in Vietnam, rule {@code period.not_begun}), if any module failed, or if the assembled
+     * report breaks a rule: the result says why.
      *
      * <p>The evaluation runs on the module versions serving when it starts, even if a module is swapped
      * meanwhile; the report names those versions.

@@ -41,6 +41,13 @@ public interface MinistryStore {
      */
     List<StoredReport> latestFor(Period period, Regime regime);
 
+    /**
+     * Asks the database a trivial question, for health checks.
+     *
+     * @return whether it answered; false (never an exception) when it does not work
+     */
+    boolean isAvailable();
+
     /** @return how many report revisions are stored in all */
     long countRevisions();
 

@@ -6,6 +6,14 @@ public enum OutboxState {
     PENDING,
     /** The ministry holds it and issued a receipt. */
     DELIVERED,
-    /** The ministry refused it; the reasons are kept for the operator and it is never retried. */
-    REJECTED
+    /**
+     * The ministry refused it for its content; the reasons are kept for the operator and it is never
+     * retried. Filing the period again, even with the same content, files a new revision.
+     */
+    REFUSED,
+    /**
+     * It could not be sent because something failed inside this node before sending (the error is kept);
+     * never retried by itself. Filing the period again, even with the same content, files a new revision.
+     */
+    FAILED
 }

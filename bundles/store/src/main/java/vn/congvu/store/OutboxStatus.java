@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param pending          entries waiting to be sent
  * @param oldestPendingAt  when the oldest waiting entry was filed, if any wait
  * @param delivered        entries the ministry holds
- * @param rejected         entries the ministry refused
+ * @param refused          entries the ministry refused
+ * @param failed           entries that failed in this node before they were sent
  */
-public record OutboxStatus(long pending, Optional<Instant> oldestPendingAt, long delivered, long rejected) {
+public record OutboxStatus(long pending, Optional<Instant> oldestPendingAt, long delivered, long refused, long failed) {
 }

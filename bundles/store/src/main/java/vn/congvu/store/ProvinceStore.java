@@ -3,10 +3,12 @@ package vn.congvu.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
 import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordType;
 
@@ -70,8 +72,9 @@ public interface ProvinceStore {
 
     /**
      * Stores a report and queues it for sending, in one transaction. The revision is chosen here: one more
-     * than the latest stored for the key, unless the latest already has the same content, in which case
-     * nothing is stored or queued.
+     * than the latest stored for the key, unless the latest already has the same content and was not
+     * refused or failed, in which case nothing is stored or queued. A refused or failed latest revision is
+     * filed again as a new revision, so an operator can send a report again once the fault is fixed.
      *
      * @param draft      the report; its revision is ignored
      * @param preparedAt when it was prepared
@@ -80,7 +83,19 @@ public interface ProvinceStore {
     FiledReport fileReport(Report draft, Instant preparedAt);
 
     /** @return the oldest pending outbox entry, if any */
-    Optional<OutboxEntry> nextPending();
+    default Optional<OutboxEntry> nextPending() {
+        return nextPending(Set.of());
+    }
+
+    /**
+     * The next entry to send: the oldest pending entry that is the oldest pending entry of its report key
+     * (so the revisions of one key leave in order), skipping the keys given (those waiting out their own
+     * backoff, so that they do not hold back the others).
+     *
+     * @param skipping report keys not to send now
+     * @return the entry, if any
+     */
+    Optional<OutboxEntry> nextPending(Set<ReportKey> skipping);
 
     /**
      * @param entryId    the entry
@@ -90,24 +105,45 @@ public interface ProvinceStore {
     void markDelivered(long entryId, String receiptId, Instant acceptedAt);
 
     /**
+     * Marks an entry refused by the ministry; it is never sent again.
+     *
      * @param entryId  the entry
+     * @param status   the gRPC status of the refusal, such as {@code INVALID_ARGUMENT}
      * @param problems why the ministry refused it
      */
-    void markRejected(long entryId, List<Problem> problems);
+    void markRefused(long entryId, String status, List<Problem> problems);
 
     /**
-     * Counts a failed attempt that is worth retrying.
+     * Marks an entry that failed inside this node before it could be sent; it is never sent again.
      *
      * @param entryId the entry
+     * @param error   what failed
+     */
+    void markFailed(long entryId, String error);
+
+    /**
+     * Counts a failed attempt that is worth retrying, and when it happened.
+     *
+     * @param entryId the entry
+     * @param status  the gRPC status, such as {@code UNAVAILABLE}
      * @param error   what went wrong
      */
-    void recordFailedAttempt(long entryId, String error);
+    void recordFailedAttempt(long entryId, String status, String error);
 
     /**
      * @param entryId an entry id
      * @return the entry, if it exists
      */
     Optional<OutboxEntry> outboxEntry(long entryId);
+
+    /**
+     * The entries that need an operator's eye, oldest first: pending after at least one failed attempt,
+     * refused, or failed.
+     *
+     * @param limit how many at most
+     * @return the entries
+     */
+    List<OutboxEntry> stuckEntries(int limit);
 
     /** @return how the outbox stands */
     OutboxStatus outboxStatus();

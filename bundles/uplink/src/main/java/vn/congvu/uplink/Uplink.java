@@ -1,6 +1,7 @@
 package vn.congvu.uplink;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import vn.congvu.store.OutboxEntry;
@@ -10,11 +11,20 @@ import vn.congvu.store.OutboxStatus;
 @ProviderType
 public interface Uplink {
 
-    /** @return how the outbox stands: depth, oldest waiting entry, delivered, rejected */
+    /** @return how the outbox stands: depth, oldest waiting entry, delivered, refused, failed */
     OutboxStatus status();
 
     /**
-     * Waits until an outbox entry is delivered or rejected, or the time is up.
+     * The entries that need an operator's eye, oldest first: those waiting after at least one failed
+     * attempt, those the ministry refused, and those that failed in this node before they were sent.
+     *
+     * @param limit how many at most
+     * @return the entries, with their attempts, last status and error, and since when
+     */
+    List<OutboxEntry> stuck(int limit);
+
+    /**
+     * Waits until an outbox entry is delivered, refused or failed, or the time is up.
      *
      * @param outboxEntryId the entry
      * @param timeout       how long to wait at most
@@ -24,7 +34,7 @@ public interface Uplink {
     Optional<OutboxEntry> awaitOutcome(long outboxEntryId, Duration timeout) throws InterruptedException;
 
     /**
-     * Waits until nothing waits in the outbox (every entry delivered or rejected), or the time is up.
+     * Waits until nothing waits in the outbox (every entry delivered, refused or failed), or the time is up.
      *
      * @param timeout how long to wait at most
      * @return how the outbox stands when the wait ends

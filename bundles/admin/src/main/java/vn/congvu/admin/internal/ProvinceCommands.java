@@ -31,6 +31,11 @@ import vn.congvu.uplink.Uplink;
 public class ProvinceCommands {
 
     private final RecordIntake intake;
+    /** How many stuck entries {@code congvu:outbox} lists. */
+    private static final int STUCK_SHOWN = 20;
+    /** The engine's rule code for a period that has not begun. */
+    private static final String NOT_BEGUN = "period.not_begun";
+
     private final ReportFiling filing;
     private final Uplink uplink;
 
@@ -133,16 +138,24 @@ public class ProvinceCommands {
         List<String> failed = new ArrayList<>();
         for (Period period = from; period.compareTo(to) <= 0; period = period.next()) {
             FilingResult result = filing.file(period);
+            if (!result.filed() && NOT_BEGUN.equals(result.problems().get(0).rule())) {
+                // the later periods have not begun either: one line says so for all of them
+                Problem problem = result.problems().get(0);
+                failed.add((period.equals(to) ? period : period + " - " + to) + ": " + problem.messageVi() + " / "
+                        + problem.messageEn());
+                break;
+            }
             if (!result.filed()) {
-                failed.add(period + ": " + result.problems().get(0).messageVi());
+                Problem problem = result.problems().get(0);
+                failed.add(period + ": " + problem.messageVi() + " / " + problem.messageEn());
             } else if (result.unchanged()) {
                 unchanged++;
             } else {
                 filed++;
             }
         }
-        String summary = String.format("Từ %s đến %s: đã nộp %d báo cáo, %d không có gì mới, %d không nộp được", first, last,
-                filed, unchanged, failed.size());
+        String summary = String.format("Từ %s đến %s: đã nộp %d báo cáo, %d không có gì mới, %d lỗi / filed %d, "
+                + "%d unchanged, %d errors", first, last, filed, unchanged, failed.size(), filed, unchanged, failed.size());
         if (!failed.isEmpty()) {
             throw new IllegalStateException(summary + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", failed));
         }
@@ -150,15 +163,27 @@ public class ProvinceCommands {
     }
 
     /**
-     * {@code congvu:outbox}: how the outbox stands.
+     * {@code congvu:outbox}: how the outbox stands, and every entry that needs an operator's eye: waiting
+     * after failed attempts (how many, the last status and error, since when), refused by the ministry or
+     * failed in this node (with the reasons).
      *
-     * @return its depth, oldest waiting entry, delivered and rejected counts
+     * @return the counts, then one block per stuck entry
      */
     public String outbox() {
         OutboxStatus status = uplink.status();
-        return String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối", status.pending(),
+        StringBuilder out = new StringBuilder(String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối, "
+                        + "%d lỗi tại tỉnh / outbox: %d waiting, %d delivered, %d refused, %d failed", status.pending(),
                 status.oldestPendingAt().map(at -> " (cũ nhất từ " + at + ")").orElse(""), status.delivered(),
-                status.rejected());
+                status.refused(), status.failed(), status.pending(), status.delivered(), status.refused(), status.failed()));
+        List<OutboxEntry> stuck = uplink.stuck(STUCK_SHOWN + 1);
+        if (!stuck.isEmpty()) {
+            out.append(System.lineSeparator()).append("Cần xem / needs attention:");
+        }
+        stuck.stream().limit(STUCK_SHOWN).forEach(entry -> out.append(System.lineSeparator()).append(OutboxLines.stuck(entry)));
+        if (stuck.size() > STUCK_SHOWN) {
+            out.append(System.lineSeparator()).append("  ... và các mục khác / and more");
+        }
+        return out.toString();
     }
 
     /**
@@ -180,11 +205,8 @@ public class ProvinceCommands {
         if (entry.state() == OutboxState.DELIVERED) {
             return "Bộ Nội vụ đã nhận: biên nhận " + entry.receiptId() + " / delivered, receipt " + entry.receiptId();
         }
-        if (entry.state() == OutboxState.REJECTED) {
-            StringBuilder out = new StringBuilder("Bộ Nội vụ từ chối báo cáo / the ministry rejected the report:");
-            entry.problems().forEach(problem -> out.append(System.lineSeparator()).append("  ").append(problem.field())
-                    .append(": ").append(problem.messageVi()).append(" / ").append(problem.messageEn()));
-            throw new IllegalStateException(out.toString());
+        if (entry.state() != OutboxState.PENDING) {
+            throw new IllegalStateException(OutboxLines.stuck(entry));
         }
         throw new IllegalStateException("Chưa gửi được sau " + waitedSeconds + " giây; báo cáo vẫn nằm trong hộp thư đi "
                 + "và sẽ được gửi lại (" + entry.attempts() + " lần thử, lỗi gần nhất: " + entry.lastError()

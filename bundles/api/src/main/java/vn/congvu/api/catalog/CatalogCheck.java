@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
@@ -30,12 +31,24 @@ public final class CatalogCheck {
      */
     public static List<Problem> check(Report report) {
         List<Problem> problems = new ArrayList<>();
+        check(report, problems::add);
+        return problems;
+    }
+
+    /**
+     * As {@link #check(Report)}, handing each problem over as it is found, so that a caller can count
+     * problems without holding them all.
+     *
+     * @param report   a report
+     * @param problems receives every problem found
+     */
+    public static void check(Report report, Consumer<Problem> problems) {
         for (IndicatorValue value : report.values()) {
             Optional<Indicator> indicator = NationalCatalog.indicator(value.code());
             if (indicator.isPresent()) {
                 checkValue(report, value, indicator.get(), problems);
             } else if (!isExtension(report, value.code())) {
-                problems.add(Problem.permanent(field(value), "indicator.unknown",
+                problems.accept(Problem.permanent(field(value), "indicator.unknown",
                         "Chỉ tiêu " + value.code() + " không có trong danh mục quốc gia, cũng không phải chỉ tiêu riêng của mô-đun nào trong báo cáo",
                         value.code() + " is neither a national indicator nor an extension of a module in the report"));
             }
@@ -46,7 +59,6 @@ public final class CatalogCheck {
                 case SUM_OVER -> checkSumOver(report, constraint, problems);
             }
         }
-        return problems;
     }
 
     /** An extension code is namespaced by a module of the report: {@code caobang.x} for {@code caobang.y}. */
@@ -56,9 +68,9 @@ public final class CatalogCheck {
                 .anyMatch(moduleId -> moduleId.startsWith(code.substring(0, dot + 1)));
     }
 
-    private static void checkValue(Report report, IndicatorValue value, Indicator indicator, List<Problem> problems) {
+    private static void checkValue(Report report, IndicatorValue value, Indicator indicator, Consumer<Problem> problems) {
         if (!indicator.reported()) {
-            problems.add(Problem.permanent(field(value), "indicator.derived",
+            problems.accept(Problem.permanent(field(value), "indicator.derived",
                     value.code() + " là tỷ lệ, được tính từ " + indicator.numerator() + " và " + indicator.denominator()
                             + "; hãy báo cáo hai số đó", value.code() + " is a rate derived from " + indicator.numerator()
                             + " and " + indicator.denominator() + "; report those instead"));
@@ -67,18 +79,18 @@ public final class CatalogCheck {
         BigDecimal number = value.value();
         boolean whole = number.scale() <= 0;
         if (indicator.valueType() == ValueType.COUNT && (!whole || number.signum() < 0)) {
-            problems.add(Problem.permanent(field(value), "value.not_a_count",
+            problems.accept(Problem.permanent(field(value), "value.not_a_count",
                     value.code() + " là số đếm, không thể là " + number.toPlainString(),
                     value.code() + " is a count and cannot be " + number.toPlainString()));
         }
         if (indicator.valueType() == ValueType.RANK && (!whole || number.signum() <= 0)) {
-            problems.add(Problem.permanent(field(value), "value.not_a_rank",
+            problems.accept(Problem.permanent(field(value), "value.not_a_rank",
                     value.code() + " là thứ hạng (từ 1), không thể là " + number.toPlainString(),
                     value.code() + " is a rank (1 or more) and cannot be " + number.toPlainString()));
         }
         value.disaggregation().dimensions().forEach((name, code) -> {
             if (!indicator.dimensions().contains(name)) {
-                problems.add(Problem.permanent(field(value), "disaggregation.unknown_dimension",
+                problems.accept(Problem.permanent(field(value), "disaggregation.unknown_dimension",
                         value.code() + " không phân tổ theo '" + name + "'", value.code() + " is not broken down by '" + name + "'"));
                 return;
             }
@@ -88,23 +100,23 @@ public final class CatalogCheck {
             }
             Optional<Code> known = dimension.code(code);
             if (known.isEmpty()) {
-                problems.add(Problem.permanent(field(value), "disaggregation.unknown_code",
+                problems.accept(Problem.permanent(field(value), "disaggregation.unknown_code",
                         "'" + code + "' không có trong danh mục " + dimension.labelVi(),
                         "'" + code + "' is not a code of " + name));
             } else if (!known.get().validDuring(report.key().period().firstDay(), report.key().period().lastDay())) {
-                problems.add(Problem.permanent(field(value), "disaggregation.code_not_valid",
+                problems.accept(Problem.permanent(field(value), "disaggregation.code_not_valid",
                         "'" + known.get().labelVi() + "' không còn hiệu lực trong kỳ " + report.key().period(),
                         "'" + code + "' of " + name + " is not valid in period " + report.key().period()));
             }
         });
     }
 
-    private static void checkAtMost(Report report, Constraint constraint, List<Problem> problems) {
+    private static void checkAtMost(Report report, Constraint constraint, Consumer<Problem> problems) {
         Map<Disaggregation, BigDecimal> larger = valuesOf(report, constraint.larger());
         for (Map.Entry<Disaggregation, BigDecimal> smaller : valuesOf(report, constraint.smaller()).entrySet()) {
             BigDecimal limit = larger.get(smaller.getKey());
             if (limit != null && smaller.getValue().compareTo(limit) > 0) {
-                problems.add(Problem.permanent(constraint.smaller() + " (" + smaller.getKey() + ")", "check.at_most",
+                problems.accept(Problem.permanent(constraint.smaller() + " (" + smaller.getKey() + ")", "check.at_most",
                         "Kiểm tra chéo không đạt: " + constraint.labelVi() + " (" + smaller.getValue().toPlainString()
                                 + " > " + limit.toPlainString() + ")",
                         "cross-check failed: " + constraint.smaller() + " " + smaller.getValue().toPlainString()
@@ -113,7 +125,7 @@ public final class CatalogCheck {
         }
     }
 
-    private static void checkSumOver(Report report, Constraint constraint, List<Problem> problems) {
+    private static void checkSumOver(Report report, Constraint constraint, Consumer<Problem> problems) {
         Map<Disaggregation, BigDecimal> sums = new TreeMap<>();
         valuesOf(report, constraint.smaller()).forEach((disaggregation, value) -> {
             Map<String, String> rest = new HashMap<>(disaggregation.dimensions());
@@ -124,7 +136,7 @@ public final class CatalogCheck {
         sums.forEach((disaggregation, sum) -> {
             BigDecimal total = totals.get(disaggregation);
             if (total == null || total.compareTo(sum) != 0) {
-                problems.add(Problem.permanent(constraint.larger() + " (" + disaggregation + ")", "check.sum",
+                problems.accept(Problem.permanent(constraint.larger() + " (" + disaggregation + ")", "check.sum",
                         "Kiểm tra chéo không đạt: " + constraint.labelVi() + " (" + sum.toPlainString() + " ≠ "
                                 + (total == null ? "không báo cáo" : total.toPlainString()) + ")",
                         "cross-check failed: " + constraint.smaller() + " summed over " + constraint.over() + " is "

@@ -20,6 +20,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import vn.congvu.api.Problem;
+import vn.congvu.api.TextRules;
 import vn.congvu.api.record.FieldSpec;
 import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordType;
@@ -226,7 +227,8 @@ final class RecordFileReader {
         int errorsBefore = errorCount;
         Map<String, Object> values = new LinkedHashMap<>();
         for (FieldSpec field : type.fields()) {
-            String text = fields.getOrDefault(field.name(), "").trim();
+            // NFC: the same Vietnamese words always give the same text, whatever keyboard or file they came from
+            String text = TextRules.nfc(fields.getOrDefault(field.name(), "").trim());
             if (text.isEmpty()) {
                 if (field.required()) {
                     error(lineNumber, field.name(), "field.required", "trường bắt buộc bị để trống",

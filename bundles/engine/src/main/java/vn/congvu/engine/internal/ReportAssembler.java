@@ -13,6 +13,7 @@ import vn.congvu.api.Province;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.api.ReportRules;
 import vn.congvu.api.catalog.CatalogCheck;
 import vn.congvu.api.catalog.NationalCatalog;
 import vn.congvu.api.rule.ModuleResult;
@@ -100,7 +101,8 @@ final class ReportAssembler {
         }
         Report report = new Report(new ReportKey(province.code(), period, Regime.PERIODIC), 1, modules, values, findings);
         // the same checks the ministry runs on receipt: a report that would be refused is not filed
-        List<Problem> refused = CatalogCheck.check(report);
+        List<Problem> refused = new ArrayList<>(ReportRules.check(report));
+        refused.addAll(CatalogCheck.check(report));
         return refused.isEmpty() ? new Assembly(report, List.of()) : new Assembly(null, refused);
     }
 }

@@ -2,6 +2,7 @@ package vn.congvu.engine.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -236,6 +237,11 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
 
     @Override
     public FilingResult file(Period period) {
+        Optional<Problem> notBegun = FilingCalendar.notBegun(period, LocalDate.now(FilingCalendar.VIETNAM));
+        if (notBegun.isPresent()) {
+            LOG.warn("Report {} {} not filed: {}", province.code(), period, notBegun.get().messageEn());
+            return new FilingResult(Optional.empty(), 0, false, List.of(), List.of(), List.of(notBegun.get()));
+        }
         List<InstalledModule> leased = leaseApplicable(period);
         Run run;
         try {

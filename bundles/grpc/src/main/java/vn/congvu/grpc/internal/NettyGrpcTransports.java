@@ -11,6 +11,7 @@ import io.grpc.internal.DnsNameResolverProvider;
 import io.grpc.internal.PickFirstLoadBalancerProvider;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -37,6 +38,14 @@ public class NettyGrpcTransports implements GrpcTransports {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyGrpcTransports.class);
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
+    private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** A client pings after this long without reading anything; grpc-java's smallest allowed value. */
+    private static final long KEEPALIVE_TIME_SECONDS = 10;
+    /** A ping unanswered this long closes the connection. */
+    private static final long KEEPALIVE_TIMEOUT_SECONDS = 5;
+    /** Servers accept pings this often; below the clients' interval, so a client never gets GOAWAY. */
+    private static final long PERMIT_KEEPALIVE_SECONDS = 5;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     /** Registers pick_first and dns in case ServiceLoader discovery found nothing inside OSGi. */
     @Activate
@@ -62,7 +71,13 @@ public class NettyGrpcTransports implements GrpcTransports {
                 .channelType(NioServerSocketChannel.class)
                 .bossEventLoopGroup(boss)
                 .workerEventLoopGroup(workers)
-                .executor(executor);
+                .executor(executor)
+                // documented in reporting.proto; the report's own limits keep a valid one far below it
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                // provinces ping every KEEPALIVE_TIME, with or without calls, to notice a silent connection:
+                // allow it, rather than answer with GOAWAY too_many_pings (the default allows one per 5 min)
+                .permitKeepAliveTime(PERMIT_KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true);
         for (BindableService service : services) {
             builder.addService(ServerInterceptors.intercept(service, interceptors));
         }
@@ -101,6 +116,13 @@ public class NettyGrpcTransports implements GrpcTransports {
                 .eventLoopGroup(group)
                 .executor(executor)
                 .usePlaintext()
+                // a connection that is open but silent (a firewall's blackhole, a peer that froze) is
+                // abandoned when a ping goes unanswered, instead of holding calls until their deadlines
+                .keepAliveTime(KEEPALIVE_TIME_SECONDS, TimeUnit.SECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .keepAliveWithoutCalls(true)
+                // an address that drops SYNs fails in seconds, not after the system's TCP timeout (minutes)
+                .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .build();
         return new OwnedChannel() {
             @Override

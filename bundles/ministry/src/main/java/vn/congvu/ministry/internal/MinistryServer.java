@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.grpc.ServerInterceptor;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public class MinistryServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MinistryServer.class);
 
+    private final StoreHealth health;
     private final OwnedServer server;
 
     /**
@@ -67,8 +69,10 @@ public class MinistryServer {
             throws IOException {
         ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
                 config.print_stored() ? report -> printStored(store, report) : report -> { });
+        this.health = new StoreHealth(store);
         this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
-                List.of(new ParsingReportingService(endpoint), new CatalogEndpoint(), new NodeEndpoint(store)), interceptors);
+                List.of(new ParsingReportingService(endpoint), new CatalogEndpoint(), new NodeEndpoint(store),
+                        health.service(), ProtoReflectionServiceV1.newInstance()), interceptors);
         LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
     }
 
@@ -80,6 +84,7 @@ public class MinistryServer {
     /** Stops accepting reports; calls in flight finish first. */
     @Deactivate
     public void close() {
+        health.close();
         server.close();
         LOG.info("Ministry stopped accepting reports");
     }

@@ -4,9 +4,11 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.List;
+import com.google.rpc.Code;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.congvu.api.Province;
 import vn.congvu.federation.v1.InstalledModule;
 import vn.congvu.federation.v1.NodeServiceGrpc;
 import vn.congvu.federation.v1.ReportInventoryRequest;
@@ -22,6 +24,8 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeEndpoint.class);
 
+    private static final int KEPT_PROBLEMS = 200;
+
     private final MinistryStore store;
 
     NodeEndpoint(MinistryStore store) {
@@ -30,9 +34,11 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
 
     @Override
     public void reportInventory(ReportInventoryRequest request, StreamObserver<ReportInventoryResponse> answer) {
-        if (Province.byCode(request.getProvinceCode()).isEmpty()) {
-            answer.onError(Status.INVALID_ARGUMENT.withDescription("province code '" + request.getProvinceCode()
-                    + "' is not one of the 63 official codes").asRuntimeException());
+        Problems problems = new Problems(KEPT_PROBLEMS);
+        InventoryValidator.validate(request, problems);
+        if (!problems.isEmpty()) {
+            LOG.warn("Refused an inventory ({} problem(s)): {}", problems.count(), problems.kept());
+            answer.onError(Refusals.status(Code.INVALID_ARGUMENT, problems.kept(), problems.count()));
             return;
         }
         List<NodeModule> modules = request.getModulesList().stream().map(NodeEndpoint::module).toList();
@@ -44,6 +50,12 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
             answer.onCompleted();
         } catch (StoreException e) {
             LOG.error("Could not record the inventory of {}", request.getProvinceCode(), e);
+            if (e.causedByContent()) {
+                answer.onError(Refusals.status(Code.INVALID_ARGUMENT, List.of(Problem.permanent("modules",
+                        "ministry.store_refused", "Cơ sở dữ liệu không nhận nội dung này: " + e.getMessage(),
+                        "the ministry's database refused this content: " + e.getMessage())), 1));
+                return;
+            }
             answer.onError(Status.UNAVAILABLE.withDescription("the ministry cannot record inventories right now").asRuntimeException());
         }
     }

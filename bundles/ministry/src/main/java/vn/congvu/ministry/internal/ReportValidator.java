@@ -1,11 +1,8 @@
 package vn.congvu.ministry.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Problem;
+import vn.congvu.api.Problems;
 import vn.congvu.api.Province;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.CatalogCheck;
@@ -16,15 +13,16 @@ import vn.congvu.api.catalog.CatalogCheck;
  */
 final class ReportValidator {
 
-    /** The store keeps six decimals; more would be silently rounded. */
-    private static final int MAX_SCALE = 6;
-    private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e24");
-
     private ReportValidator() {
     }
 
-    static List<Problem> validate(Report report, String claimedContentHash, LocalDate today) {
-        List<Problem> problems = new ArrayList<>();
+    /**
+     * @param report             a report read from its message (the protocol's rules already checked)
+     * @param claimedContentHash the hash the sender claims
+     * @param today              today, in Vietnam
+     * @param problems           receives every problem found
+     */
+    static void validate(Report report, String claimedContentHash, LocalDate today, Problems problems) {
         String code = report.key().provinceCode();
         if (Province.byCode(code).isEmpty()) {
             problems.add(Problem.permanent("key.province_code", "province.unknown",
@@ -38,8 +36,9 @@ final class ReportValidator {
         }
         if (!report.contentHash().equals(claimedContentHash)) {
             problems.add(Problem.permanent("content_hash", "content_hash.mismatch",
-                    "Mã băm nội dung không khớp với nội dung báo cáo (báo cáo bị thay đổi khi truyền?)",
-                    "the content hash does not match the report's content (altered in transit?)"));
+                    "Mã băm nội dung không khớp với dạng chuẩn (congvu.report.v2) của báo cáo (báo cáo bị thay đổi khi truyền?)",
+                    "the content hash does not match the report's canonical form (congvu.report.v2): altered in "
+                            + "transit, or computed another way (see reporting.proto)"));
         }
         if (report.modules().isEmpty()) {
             problems.add(Problem.permanent("modules", "modules.missing",
@@ -50,14 +49,6 @@ final class ReportValidator {
             problems.add(Problem.permanent("values", "values.missing", "Báo cáo không có số liệu nào",
                     "the report has no figures"));
         }
-        for (IndicatorValue value : report.values()) {
-            if (value.value().scale() > MAX_SCALE || value.value().abs().compareTo(MAX_MAGNITUDE) >= 0) {
-                problems.add(Problem.permanent(value.code() + " (" + value.disaggregation() + ")", "value.out_of_range",
-                        "Giá trị " + value.value().toPlainString() + " quá lớn hoặc quá 6 chữ số thập phân",
-                        "value " + value.value().toPlainString() + " is too large or has more than 6 decimals"));
-            }
-        }
-        problems.addAll(CatalogCheck.check(report));
-        return problems;
+        CatalogCheck.check(report, problems::add);
     }
 }

@@ -1,7 +1,6 @@
 package vn.congvu.ministry.internal;
 
 import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
@@ -9,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.grpc.protobuf.StatusProto;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,13 +16,13 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.Problem;
+import vn.congvu.api.Problems;
 import vn.congvu.api.Report;
 import vn.congvu.federation.v1.Receipt;
 import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.federation.v1.SubmitReportRequest;
 import vn.congvu.federation.v1.SubmitReportResponse;
 import vn.congvu.proto.DecodedReport;
-import vn.congvu.proto.ProblemMessages;
 import vn.congvu.proto.ReportMessages;
 import vn.congvu.store.MinistryStore;
 import vn.congvu.store.StoreBusyException;
@@ -34,6 +34,9 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportingEndpoint.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Problems kept in full per refusal; the rest are counted. More would not fit in the answer anyway. */
+    private static final int KEPT_PROBLEMS = 200;
+    private static final int LOGGED_PROBLEMS = 20;
 
     private final MinistryStore store;
     private final Clock clock;
@@ -54,33 +57,46 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
     public void submitReport(SubmitReportRequest request, StreamObserver<SubmitReportResponse> answer) {
         if (!request.hasReport()) {
             reject(answer, Code.INVALID_ARGUMENT, List.of(Problem.permanent("report", "report.missing",
-                    "Yêu cầu không có báo cáo", "the request has no report")));
+                    "Yêu cầu không có báo cáo", "the request has no report")), 1);
             return;
         }
-        DecodedReport decoded = ReportMessages.fromMessage(request.getReport());
+        DecodedReport decoded = ReportMessages.fromMessage(request.getReport(), KEPT_PROBLEMS);
         if (decoded.report().isEmpty()) {
-            reject(answer, Code.INVALID_ARGUMENT, decoded.problems());
+            reject(answer, Code.INVALID_ARGUMENT, decoded.problems(), decoded.problemCount());
             return;
         }
         Report report = decoded.report().get();
-        List<Problem> problems = ReportValidator.validate(report, request.getReport().getContentHash(),
-                LocalDate.now(clock.withZone(VIETNAM)));
+        Problems problems = new Problems(KEPT_PROBLEMS);
+        ReportValidator.validate(report, request.getReport().getContentHash(), LocalDate.now(clock.withZone(VIETNAM)),
+                problems);
         if (!problems.isEmpty()) {
-            reject(answer, Code.INVALID_ARGUMENT, problems);
+            reject(answer, Code.INVALID_ARGUMENT, problems.kept(), problems.count());
             return;
         }
+        store(report, ReportMessages.instant(request.getReport().getPreparedAt()), answer);
+    }
+
+    private void store(Report report, Instant preparedAt, StreamObserver<SubmitReportResponse> answer) {
         StoreOutcome outcome;
         try {
-            outcome = store.storeReport(report, ReportMessages.instant(request.getReport().getPreparedAt()));
+            outcome = store.storeReport(report, preparedAt);
         } catch (StoreBusyException e) {
             LOG.warn("Busy: asked {} revision {} to come back in {} ms", report.key(), report.revision(), e.retryAfterMillis());
             answer.onError(busy(e.retryAfterMillis()));
             return;
         } catch (StoreException e) {
+            if (e.causedByContent()) {
+                // the checks before storing should have caught it: a gap in them, not a reason to retry
+                LOG.error("The store refused the content of report {} revision {}", report.key(), report.revision(), e);
+                reject(answer, Code.INVALID_ARGUMENT, List.of(Problem.permanent("report", "ministry.store_refused",
+                        "Cơ sở dữ liệu của Bộ Nội vụ không nhận nội dung báo cáo này: " + e.getMessage(),
+                        "the ministry's database refused this report's content: " + e.getMessage())), 1);
+                return;
+            }
             LOG.error("Could not store report {} revision {}", report.key(), report.revision(), e);
             reject(answer, Code.UNAVAILABLE, List.of(new Problem("report", "ministry.store_unavailable",
                     "Bộ Nội vụ tạm thời không lưu được báo cáo; hãy gửi lại sau",
-                    "the ministry cannot store reports right now; send again later", true)));
+                    "the ministry cannot store reports right now; send again later", true)), 1);
             return;
         }
         if (outcome instanceof StoreOutcome.Stored stored) {
@@ -95,7 +111,7 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
         } else {
             reject(answer, Code.ALREADY_EXISTS, List.of(Problem.permanent("revision", "revision.conflict",
                     "Lần gửi " + report.revision() + " đã được nộp với nội dung khác; hãy nộp lần gửi cao hơn",
-                    "revision " + report.revision() + " was filed before with other content; file a higher revision")));
+                    "revision " + report.revision() + " was filed before with other content; file a higher revision")), 1);
         }
     }
 
@@ -118,18 +134,10 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
                 .build());
     }
 
-    private static void reject(StreamObserver<SubmitReportResponse> answer, Code code, List<Problem> problems) {
-        BadRequest.Builder badRequest = BadRequest.newBuilder();
-        problems.forEach(problem -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                .setField(problem.field()).setDescription(problem.messageEn())));
-        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
-                .setCode(code.getNumber())
-                .setMessage(problems.size() + " problem(s): " + problems.get(0)
-                        + (problems.size() > 1 ? " ..." : ""))
-                .addDetails(Any.pack(ProblemMessages.toRejection(problems)))
-                .addDetails(Any.pack(badRequest.build()))
-                .build();
-        LOG.warn("Refused a report ({}): {}", code, problems);
-        answer.onError(StatusProto.toStatusRuntimeException(status));
+    private static void reject(StreamObserver<SubmitReportResponse> answer, Code code, List<Problem> problems, int total) {
+        LOG.warn("Refused a report ({}, {} problem(s)): {}{}", code, total,
+                problems.subList(0, Math.min(problems.size(), LOGGED_PROBLEMS)),
+                total > LOGGED_PROBLEMS ? " ..." : "");
+        answer.onError(Refusals.status(code, problems, total));
     }
 }

@@ -65,6 +65,11 @@ class ReportingEndpointTest {
         }
 
         @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
         public Optional<StoredReport> latest(ReportKey key) {
             return byRevision.values().stream().filter(stored -> stored.report().key().equals(key))
                     .max((a, b) -> a.report().revision() - b.report().revision());
@@ -121,6 +126,16 @@ class ReportingEndpointTest {
     void stop() {
         channel.shutdownNow();
         server.shutdownNow();
+    }
+
+    /** Replaces the server with one serving the given service. */
+    private void serve(io.grpc.BindableService service) throws java.io.IOException {
+        server.shutdownNow();
+        channel.shutdownNow();
+        String name = InProcessServerBuilder.generateName();
+        server = InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        ministry = ReportingServiceGrpc.newBlockingStub(channel);
     }
 
     private Receipt submit(Report report) {
@@ -222,19 +237,13 @@ class ReportingEndpointTest {
 
     @Test
     void submit_storeBusy_isResourceExhaustedWithARetryDelay() throws Exception {
-        server.shutdownNow();
-        String name = InProcessServerBuilder.generateName();
         MinistryStore busy = new InMemoryMinistryStore() {
             @Override
             public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
                 throw new vn.congvu.store.StoreBusyException("storing " + report.key(), 1_500);
             }
         };
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new ReportingEndpoint(busy, TODAY, announced::add)).build().start();
-        channel.shutdownNow();
-        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-        ministry = ReportingServiceGrpc.newBlockingStub(channel);
+        serve(new ReportingEndpoint(busy, TODAY, announced::add));
 
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(CAO_BANG_2022));
 
@@ -252,5 +261,22 @@ class ReportingEndpointTest {
                 () -> ministry.submitReport(SubmitReportRequest.getDefaultInstance()));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+    }
+
+    @Test
+    void submit_ministryFailsUnexpectedly_isInternalNamingTheKeyNeverUnknown() throws Exception {
+        MinistryStore broken = new InMemoryMinistryStore() {
+            @Override
+            public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
+                throw new IllegalStateException("a bug in the store");
+            }
+        };
+        serve(new ParsingReportingService(new ReportingEndpoint(broken, TODAY, announced::add)));
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(CAO_BANG_2022));
+
+        assertEquals(Status.Code.INTERNAL, error.getStatus().getCode());
+        assertTrue(error.getStatus().getDescription().contains("04/2022-PERIOD_KIND_YEAR-1/REGIME_PERIODIC"),
+                error.getStatus().getDescription());
     }
 }

@@ -35,6 +35,8 @@ import vn.congvu.store.StoredReport;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class DerbyMinistryStore implements MinistryStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DerbyMinistryStore.class);
+
     /** Where the ministry database lives. */
     @ObjectClassDefinition(name = "congvu ministry store")
     public @interface Config {
@@ -171,6 +173,21 @@ public class DerbyMinistryStore implements MinistryStore {
             }
             return reports;
         });
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            return database.inTransaction("probing the database", connection -> {
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("VALUES 1")) {
+                    return row.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("The ministry's database does not answer: {}", e.getMessage());
+            return false;
+        }
     }
 
     @Override

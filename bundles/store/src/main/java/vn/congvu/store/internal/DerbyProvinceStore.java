@@ -25,9 +25,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
-import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.api.record.FieldSpec;
@@ -54,10 +52,9 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     /** Separates a record's fields; intake refuses it inside text. */
-    static final char FIELD_SEPARATOR = '\u001F';
-    private static final String PROBLEM_SEPARATOR = "\u001E";
+    private static final String LEGACY_PROBLEM_SEPARATOR = "\u001E";
     private static final int CHUNK_SIZE = 4_096;
-    private static final char RECORD_SEPARATOR = '\n';
+    private static final char RECORD_SEPARATOR = TextCodec.ROW_SEPARATOR;
 
     private final Database database;
     private final Object filingLock = new Object();
@@ -73,7 +70,7 @@ public class DerbyProvinceStore implements ProvinceStore {
 
     DerbyProvinceStore(Path databaseFolder) {
         this.database = new Database(databaseFolder, "province", List.of("001-initial.sql", "002-findings.sql",
-                "003-record-chunks.sql", "004-report-values-text.sql"));
+                "003-record-chunks.sql", "004-report-values-text.sql", "005-outbox-delivery.sql"));
     }
 
     /** Closes the database cleanly. */
@@ -161,11 +158,6 @@ public class DerbyProvinceStore implements ProvinceStore {
 
         void add(Record record) {
             String encoded = encode(type, record);
-            if (encoded.indexOf(RECORD_SEPARATOR) >= 0) {
-                // intake refuses control characters; the store refuses them too, so a chunk is never misread
-                throw new UncheckedSqlException(new SQLException("record " + record.key()
-                        + " holds a line feed, which a record may not hold"));
-            }
             if (inChunk > 0) {
                 payload.append(RECORD_SEPARATOR);
             }
@@ -273,27 +265,21 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     static String encode(RecordType type, Record record) {
-        StringBuilder fields = new StringBuilder();
-        for (int i = 0; i < type.fields().size(); i++) {
-            FieldSpec field = type.fields().get(i);
-            if (i > 0) {
-                fields.append(FIELD_SEPARATOR);
-            }
+        List<String> fields = new ArrayList<>(type.fields().size());
+        for (FieldSpec field : type.fields()) {
             Object value = record.values().get(field.name());
-            if (value != null) {
-                fields.append(field.kind().format(value));
-            }
+            fields.add(value == null ? "" : field.kind().format(value));
         }
-        return fields.toString();
+        return TextCodec.RECORDS.appendRow(new StringBuilder(), fields).toString();
     }
 
     static Record decode(RecordType type, String encoded) {
-        String[] texts = encoded.split(String.valueOf(FIELD_SEPARATOR), -1);
+        List<String> texts = TextCodec.RECORDS.fields(encoded);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < type.fields().size() && i < texts.length; i++) {
+        for (int i = 0; i < type.fields().size() && i < texts.size(); i++) {
             FieldSpec field = type.fields().get(i);
-            if (!texts[i].isEmpty()) {
-                values.put(field.name(), field.kind().parse(texts[i]));
+            if (!texts.get(i).isEmpty()) {
+                values.put(field.name(), field.kind().parse(texts.get(i)));
             }
         }
         return new Record(type, values);
@@ -313,14 +299,19 @@ public class DerbyProvinceStore implements ProvinceStore {
     private FiledReport fileReportAlone(Report draft, ReportKey key, Instant preparedAt) {
         return database.inTransaction("filing report " + key, connection -> {
             try (PreparedStatement latest = connection.prepareStatement(
-                    "SELECT r.revision, r.content_hash, o.entry_id FROM reports r JOIN outbox o ON o.report_id = r.report_id "
+                    "SELECT r.revision, r.content_hash, o.entry_id, o.state FROM reports r "
+                            + "JOIN outbox o ON o.report_id = r.report_id "
                             + "WHERE r.province_code = ? AND r.period = ? AND r.regime = ? "
                             + "ORDER BY r.revision DESC FETCH FIRST 1 ROWS ONLY")) {
                 ReportRows.setKey(latest, key);
                 try (ResultSet row = latest.executeQuery()) {
                     if (row.next()) {
                         int revision = row.getInt(1);
-                        if (row.getString(2).equals(draft.contentHash())) {
+                        // a refused or failed revision is never sent again: the same content, filed once the
+                        // fault is fixed (the ministry's, the network's, or this node's), goes as a new revision
+                        boolean settledBadly = OutboxState.REFUSED.name().equals(row.getString(4))
+                                || OutboxState.FAILED.name().equals(row.getString(4));
+                        if (row.getString(2).equals(draft.contentHash()) && !settledBadly) {
                             return new FiledReport(draft.withRevision(revision), row.getLong(3), true);
                         }
                         return insertFiling(connection, draft.withRevision(revision + 1), preparedAt);
@@ -355,118 +346,67 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     @Override
-    public Optional<OutboxEntry> nextPending() {
-        return database.inTransaction("reading the outbox", connection -> readEntry(connection,
-                "o.state = 'PENDING' ORDER BY o.entry_id FETCH FIRST 1 ROWS ONLY", null));
+    public Optional<OutboxEntry> nextPending(Set<ReportKey> skipping) {
+        return database.inTransaction("reading the outbox",
+                connection -> ProvinceOutbox.next(connection, skipping, DerbyProvinceStore::readProblems));
     }
 
     @Override
     public Optional<OutboxEntry> outboxEntry(long entryId) {
         return database.inTransaction("reading outbox entry " + entryId,
-                connection -> readEntry(connection, "o.entry_id = ?", entryId));
+                connection -> ProvinceOutbox.entry(connection, entryId, DerbyProvinceStore::readProblems));
     }
 
-    private static Optional<OutboxEntry> readEntry(Connection connection, String condition, Long entryId)
-            throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT o.entry_id, o.state, o.attempts, o.last_error, o.receipt_id, o.accepted_at, o.problems, "
-                        + "r.report_id, r.province_code, r.period, r.regime, r.revision, r.prepared_at, r.values_text "
-                        + "FROM outbox o JOIN reports r ON r.report_id = o.report_id WHERE " + condition)) {
-            if (entryId != null) {
-                query.setLong(1, entryId);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                ReportKey key = new ReportKey(row.getString(9), Period.parse(row.getString(10)),
-                        Regime.valueOf(row.getString(11)));
-                Timestamp acceptedAt = row.getTimestamp(6);
-                List<Problem> problems = readProblems(row.getClob(7));
-                Report report = ReportRows.readContent(connection, row.getLong(8), key, row.getInt(12), row.getString(14));
-                return Optional.of(new OutboxEntry(row.getLong(1), report, row.getTimestamp(13).toInstant(),
-                        OutboxState.valueOf(row.getString(2)), row.getInt(3), row.getString(4), row.getString(5),
-                        acceptedAt == null ? null : acceptedAt.toInstant(), problems));
-            }
-        }
+    @Override
+    public List<OutboxEntry> stuckEntries(int limit) {
+        return database.inTransaction("reading the stuck outbox entries",
+                connection -> ProvinceOutbox.stuck(connection, limit, DerbyProvinceStore::readProblems));
     }
 
     @Override
     public void markDelivered(long entryId, String receiptId, Instant acceptedAt) {
         database.inTransaction("marking outbox entry " + entryId + " delivered", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox SET state = 'DELIVERED', receipt_id = ?, accepted_at = ?, last_error = NULL "
-                            + "WHERE entry_id = ?")) {
-                update.setString(1, receiptId);
-                update.setTimestamp(2, Timestamp.from(acceptedAt));
-                update.setLong(3, entryId);
-                update.executeUpdate();
-            }
+            ProvinceOutbox.delivered(connection, entryId, receiptId, acceptedAt);
             return null;
         });
     }
 
     @Override
-    public void markRejected(long entryId, List<Problem> problems) {
-        database.inTransaction("marking outbox entry " + entryId + " rejected", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox SET state = 'REJECTED', problems = ? WHERE entry_id = ?")) {
-                update.setString(1, writeProblems(problems));
-                update.setLong(2, entryId);
-                update.executeUpdate();
-            }
+    public void markRefused(long entryId, String status, List<Problem> problems) {
+        database.inTransaction("marking outbox entry " + entryId + " refused", connection -> {
+            ProvinceOutbox.refused(connection, entryId, status, writeProblems(problems));
             return null;
         });
     }
 
     @Override
-    public void recordFailedAttempt(long entryId, String error) {
+    public void markFailed(long entryId, String error) {
+        database.inTransaction("marking outbox entry " + entryId + " failed", connection -> {
+            ProvinceOutbox.failed(connection, entryId, error);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordFailedAttempt(long entryId, String status, String error) {
         database.inTransaction("counting a failed attempt of outbox entry " + entryId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE entry_id = ?")) {
-                update.setString(1, error.length() > 2000 ? error.substring(0, 2000) : error);
-                update.setLong(2, entryId);
-                update.executeUpdate();
-            }
+            ProvinceOutbox.failedAttempt(connection, entryId, status, error);
             return null;
         });
     }
 
     @Override
     public OutboxStatus outboxStatus() {
-        return database.inTransaction("reading the outbox status", connection -> {
-            long pending = 0;
-            long delivered = 0;
-            long rejected = 0;
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT state, COUNT(*) FROM outbox GROUP BY state")) {
-                while (rows.next()) {
-                    switch (OutboxState.valueOf(rows.getString(1))) {
-                        case PENDING -> pending = rows.getLong(2);
-                        case DELIVERED -> delivered = rows.getLong(2);
-                        case REJECTED -> rejected = rows.getLong(2);
-                    }
-                }
-            }
-            Optional<Instant> oldest = Optional.empty();
-            try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT MIN(r.prepared_at) FROM outbox o "
-                         + "JOIN reports r ON r.report_id = o.report_id WHERE o.state = 'PENDING'")) {
-                if (row.next() && row.getTimestamp(1) != null) {
-                    oldest = Optional.of(row.getTimestamp(1).toInstant());
-                }
-            }
-            return new OutboxStatus(pending, oldest, delivered, rejected);
-        });
+        return database.inTransaction("reading the outbox status", ProvinceOutbox::status);
     }
 
     private static String writeProblems(List<Problem> problems) {
-        List<String> lines = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (Problem problem : problems) {
-            lines.add(String.join(PROBLEM_SEPARATOR, problem.field(), problem.rule(), problem.messageVi(),
-                    problem.messageEn(), Boolean.toString(problem.retryable())));
+            rows.add(List.of(problem.field(), problem.rule(), problem.messageVi(), problem.messageEn(),
+                    Boolean.toString(problem.retryable())));
         }
-        return String.join("\n", lines);
+        return TextCodec.LINES.rows(rows);
     }
 
     private static List<Problem> readProblems(Clob clob) throws SQLException {
@@ -475,13 +415,21 @@ public class DerbyProvinceStore implements ProvinceStore {
         }
         String text = clob.getSubString(1, (int) clob.length());
         List<Problem> problems = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            String[] parts = line.split(PROBLEM_SEPARATOR, -1);
-            if (parts.length == 5) {
-                problems.add(new Problem(parts[0], parts[1], parts[2], parts[3], Boolean.parseBoolean(parts[4])));
+        if (text.indexOf(LEGACY_PROBLEM_SEPARATOR) >= 0) {
+            // written before TextCodec: fields separated by U+001E, one problem a line
+            for (String line : text.split("\n")) {
+                addProblem(problems, List.of(line.split(LEGACY_PROBLEM_SEPARATOR, -1)));
             }
+            return problems;
         }
+        TextCodec.LINES.readRows(text).forEach(fields -> addProblem(problems, fields));
         return problems;
+    }
+
+    private static void addProblem(List<Problem> problems, List<String> parts) {
+        if (parts.size() == 5) {
+            problems.add(new Problem(parts.get(0), parts.get(1), parts.get(2), parts.get(3), Boolean.parseBoolean(parts.get(4))));
+        }
     }
 
     static String requireSet(String database) {

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
@@ -123,61 +125,40 @@ final class ReportRows {
         return new Report(key, revision, modules, values, findings);
     }
 
-    /** One line per figure: code, disaggregation and amount, tab-separated, with tabs, line feeds and backslashes escaped. */
+    /**
+     * One row per figure: code, amount, then each dimension's name and code ({@link TextCodec#LINES}).
+     * Rows written before codes could hold "," and "=" have three fields (code, written breakdown, amount);
+     * a row now always has an even number, so both read back.
+     */
     static String encodeValues(List<IndicatorValue> values) {
         StringBuilder text = new StringBuilder(values.size() * 48);
+        List<String> fields = new ArrayList<>(2 + 2 * 8);
         for (IndicatorValue value : values) {
-            escape(text, value.code()).append('\t');
-            escape(text, value.disaggregation().toString()).append('\t');
-            text.append(value.value().toPlainString()).append('\n');
+            fields.clear();
+            fields.add(value.code());
+            fields.add(value.value().toPlainString());
+            value.disaggregation().dimensions().forEach((name, code) -> {
+                fields.add(name);
+                fields.add(code);
+            });
+            TextCodec.LINES.appendRow(text, fields).append(TextCodec.ROW_SEPARATOR);
         }
         return text.toString();
     }
 
     static List<IndicatorValue> decodeValues(String text) {
         List<IndicatorValue> values = new ArrayList<>();
-        for (int start = 0; start < text.length(); ) {
-            int end = text.indexOf('\n', start);
-            String line = text.substring(start, end);
-            int first = line.indexOf('\t');
-            int second = line.indexOf('\t', first + 1);
-            values.add(new IndicatorValue(unescape(line.substring(0, first)),
-                    Disaggregation.parse(unescape(line.substring(first + 1, second))), new BigDecimal(line.substring(second + 1))));
-            start = end + 1;
+        for (List<String> fields : TextCodec.LINES.readRows(text)) {
+            if (fields.size() == 3) {
+                values.add(new IndicatorValue(fields.get(0), Disaggregation.parse(fields.get(1)), new BigDecimal(fields.get(2))));
+                continue;
+            }
+            Map<String, String> dimensions = new HashMap<>();
+            for (int i = 2; i + 1 < fields.size(); i += 2) {
+                dimensions.put(fields.get(i), fields.get(i + 1));
+            }
+            values.add(new IndicatorValue(fields.get(0), new Disaggregation(dimensions), new BigDecimal(fields.get(1))));
         }
         return values;
-    }
-
-    private static StringBuilder escape(StringBuilder text, String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0) {
-            return text.append(value);
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                default -> text.append(c);
-            }
-        }
-        return text;
-    }
-
-    private static String unescape(String value) {
-        if (value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder text = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()) {
-                char next = value.charAt(++i);
-                text.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
-            } else {
-                text.append(c);
-            }
-        }
-        return text.toString();
     }
 }

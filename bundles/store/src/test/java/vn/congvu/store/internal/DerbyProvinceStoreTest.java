@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import vn.congvu.store.FiledReport;
 import vn.congvu.store.ImportSummary;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
-import vn.congvu.store.StoreException;
 
 class DerbyProvinceStoreTest {
 
@@ -84,13 +84,14 @@ class DerbyProvinceStoreTest {
         for (int i = 0; i < 70_000; i++) {
             records.add(dossier("HS-" + i, "UBND xã Đức Long", "2022-03-10"));
         }
-        // a line feed in a field is refused by the store, well after the first batch of chunks went in
-        records.add(dossier("HS-70000", "UBND xã\nĐức Long", "2022-03-10"));
+        // the reader gives up (the file changed under it, say) well after the first batch of chunks went in
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), 70_001, sink -> {
+                    records.forEach(sink);
+                    throw new IllegalStateException("lớn.csv changed while it was read");
+                }));
 
-        StoreException error = assertThrows(StoreException.class,
-                () -> store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), records));
-
-        assertTrue(error.getMessage().startsWith("importing 70001 dossier records from lớn.csv"), error.getMessage());
+        assertEquals("lớn.csv changed while it was read", error.getMessage());
         assertEquals(0, store.countRecords(RecordTypes.DOSSIER));
         ImportSummary retried = store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), records.subList(0, 70_000));
         assertFalse(retried.alreadyKnown(), "a failed import must not count as imported");
@@ -119,10 +120,10 @@ class DerbyProvinceStoreTest {
         assertEquals(first.outboxEntryId(), next.entryId());
         assertEquals(first.report(), next.report());
 
-        store.recordFailedAttempt(next.entryId(), "UNAVAILABLE: connection refused");
+        store.recordFailedAttempt(next.entryId(), "UNAVAILABLE", "UNAVAILABLE: connection refused");
         store.markDelivered(next.entryId(), "BNV-2026-000001", Instant.parse("2026-01-05T00:00:00Z"));
         Problem problem = Problem.permanent("key.province_code", "province.unknown", "Mã tỉnh không hợp lệ", "unknown province");
-        store.markRejected(second.outboxEntryId(), List.of(problem));
+        store.markRefused(second.outboxEntryId(), "INVALID_ARGUMENT", List.of(problem));
 
         OutboxEntry delivered = store.outboxEntry(first.outboxEntryId()).orElseThrow();
         assertEquals(OutboxState.DELIVERED, delivered.state());
@@ -132,5 +133,91 @@ class DerbyProvinceStoreTest {
         assertTrue(store.nextPending().isEmpty());
         assertEquals(0, store.outboxStatus().pending());
         assertTrue(store.outboxStatus().oldestPendingAt().isEmpty());
+        assertEquals(1, store.outboxStatus().refused());
+    }
+
+    @Test
+    void refusedReport_sameContentFiledAgain_isANewRevision() {
+        FiledReport first = store.fileReport(report(48447), Instant.now());
+        store.markRefused(first.outboxEntryId(), "INVALID_ARGUMENT", List.of(Problem.permanent("report", "x", "sai", "wrong")));
+
+        FiledReport again = store.fileReport(report(48447), Instant.now());
+
+        assertFalse(again.unchanged());
+        assertEquals(2, again.report().revision());
+        assertEquals(again.outboxEntryId(), store.nextPending().orElseThrow().entryId());
+    }
+
+    @Test
+    void failedReport_sameContentFiledAgain_isANewRevision() {
+        FiledReport first = store.fileReport(report(48447), Instant.now());
+        store.markFailed(first.outboxEntryId(), "bug while building the message");
+
+        FiledReport again = store.fileReport(report(48447), Instant.now());
+
+        assertFalse(again.unchanged());
+        assertEquals(2, again.report().revision());
+        OutboxEntry failed = store.outboxEntry(first.outboxEntryId()).orElseThrow();
+        assertEquals(OutboxState.FAILED, failed.state());
+        assertEquals("LOCAL", failed.lastStatus());
+        assertEquals("bug while building the message", failed.lastError());
+        assertEquals(1, store.outboxStatus().failed());
+    }
+
+    @Test
+    void deliveredReport_sameContentFiledAgain_isUnchanged() {
+        FiledReport first = store.fileReport(report(48447), Instant.now());
+        store.markDelivered(first.outboxEntryId(), "BNV-1", Instant.now());
+
+        assertTrue(store.fileReport(report(48447), Instant.now()).unchanged());
+    }
+
+    @Test
+    void nextPending_takesTheOldestEntryOfEachKeyAndSkipsKeysWaiting() {
+        FiledReport year2022 = store.fileReport(report(1), Instant.now());
+        store.fileReport(report(2), Instant.now());
+        FiledReport year2021 = store.fileReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.now());
+
+        assertEquals(year2022.outboxEntryId(), store.nextPending().orElseThrow().entryId());
+        // the key of 2022 waits out its own backoff: its revision 2 must not overtake revision 1
+        assertEquals(year2021.outboxEntryId(),
+                store.nextPending(Set.of(StoreFixtures.CAO_BANG_2022)).orElseThrow().entryId());
+        assertTrue(store.nextPending(Set.of(StoreFixtures.CAO_BANG_2022, StoreFixtures.CAO_BANG_2021)).isEmpty());
+    }
+
+    @Test
+    void stuckEntries_showAttemptsLastStatusAndSinceWhen_untilANewRevisionIsFiled() {
+        FiledReport pending = store.fileReport(report(1), Instant.now());
+        FiledReport refused = store.fileReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.now());
+        Instant before = Instant.now();
+        store.recordFailedAttempt(pending.outboxEntryId(), "INTERNAL", "INTERNAL: ministry bug");
+        store.recordFailedAttempt(pending.outboxEntryId(), "UNAVAILABLE", "UNAVAILABLE: connection refused");
+        store.markRefused(refused.outboxEntryId(), "INVALID_ARGUMENT", List.of(Problem.permanent("report", "x", "sai", "wrong")));
+
+        List<OutboxEntry> stuck = store.stuckEntries(10);
+
+        assertEquals(List.of(pending.outboxEntryId(), refused.outboxEntryId()), stuck.stream().map(OutboxEntry::entryId).toList());
+        OutboxEntry first = stuck.get(0);
+        assertEquals(2, first.attempts());
+        assertEquals("UNAVAILABLE", first.lastStatus());
+        assertEquals("UNAVAILABLE: connection refused", first.lastError());
+        assertFalse(first.firstFailedAt().isBefore(before.minusSeconds(1)));
+        assertFalse(first.lastAttemptAt().isBefore(first.firstFailedAt()));
+        assertEquals("INVALID_ARGUMENT", stuck.get(1).lastStatus());
+        assertEquals(1, stuck.get(1).problems().size());
+
+        store.fileReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.now());
+        assertEquals(List.of(pending.outboxEntryId()), store.stuckEntries(10).stream().map(OutboxEntry::entryId).toList());
+    }
+
+    @Test
+    void importRecords_fieldsHoldingSeparatorsAndEscapes_readBackAsWritten() {
+        Record awkward = dossier("HS-1", "UBND xã\nĐức Long\u001F\u001B\\x", "2022-03-10");
+
+        store.importRecords(RecordTypes.DOSSIER, "a.csv", "f".repeat(64), List.of(awkward, dossier("HS-2", "Sở Nội vụ", null)));
+
+        List<Record> read = new ArrayList<>();
+        store.forEachRecord(RecordTypes.DOSSIER, read::add);
+        assertEquals(List.of(awkward, dossier("HS-2", "Sở Nội vụ", null)), read);
     }
 }

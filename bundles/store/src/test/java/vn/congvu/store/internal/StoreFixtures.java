@@ -23,8 +23,14 @@ final class StoreFixtures {
     private StoreFixtures() {
     }
 
+    static final ReportKey CAO_BANG_2021 = new ReportKey("04", Period.year(2021), Regime.PERIODIC);
+
     static Report report(long departmentsResolved) {
-        return new Report(CAO_BANG_2022, 1,
+        return report(CAO_BANG_2022, departmentsResolved);
+    }
+
+    static Report report(ReportKey key, long departmentsResolved) {
+        return new Report(key, 1,
                 List.of(new ModuleProvenance("caobang.dossier-timeliness", "1.0.0", "9f".repeat(32))),
                 List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED,
                                 AdministrativeLevel.DEPARTMENT.disaggregation(), departmentsResolved),

@@ -130,7 +130,7 @@ public class InventorySender {
                     .setLegalBasis(module.descriptor().legalBasis()).setSince(ReportMessages.timestamp(module.since())));
         }
         try {
-            ministry.withDeadlineAfter(30, TimeUnit.SECONDS).reportInventory(request.build());
+            ministry.withDeadlineAfter(10, TimeUnit.SECONDS).reportInventory(request.build());
             if (generation != sentGeneration) {
                 LOG.info("Told the ministry this node runs {} rule module(s)", modules.size());
             }
@@ -138,7 +138,12 @@ public class InventorySender {
             lastSentAt = now;
             return true;
         } catch (StatusRuntimeException e) {
-            // the ministry unreachable: the inventory goes with a later look
+            // the ministry unreachable: the inventory goes with a later look, on a fresh connection if this
+            // one may be silent (as the outbox sender does)
+            if (RetryPolicy.dropsConnection(e.getStatus().getCode())) {
+                channel.channel().enterIdle();
+                channel.channel().resetConnectBackoff();
+            }
             LOG.debug("Could not send the inventory: {}", e.getStatus());
             return false;
         }

@@ -1,19 +1,12 @@
 package vn.congvu.uplink.internal;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.RetryInfo;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,15 +16,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.congvu.api.Problem;
-import vn.congvu.federation.v1.Receipt;
-import vn.congvu.federation.v1.Rejection;
-import vn.congvu.federation.v1.ReportingServiceGrpc;
+import vn.congvu.api.ReportKey;
 import vn.congvu.federation.v1.SubmitReportRequest;
 import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.grpc.OwnedChannel;
-import vn.congvu.proto.ProblemMessages;
-import vn.congvu.proto.ReportMessages;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 import vn.congvu.store.OutboxStatus;
@@ -39,12 +27,16 @@ import vn.congvu.store.ProvinceStore;
 import vn.congvu.uplink.Uplink;
 
 /**
- * Sends outbox entries to the ministry one at a time, oldest first, on its own thread. A failure worth
- * retrying (the ministry unreachable, slow or busy) keeps the entry at the head of the queue and waits,
- * with exponential backoff and jitter, or as long as the ministry asked; a rejection is final and kept with
- * its reasons. Nothing leaves the outbox but by a receipt or a rejection.
+ * Sends outbox entries to the ministry on its own thread, one at a time. It takes the oldest pending entry
+ * whose report key has no older pending entry and is not waiting out its own backoff: the revisions of one
+ * key leave in order, and a key the ministry keeps failing on does not hold back the others. What each
+ * answer means is {@link RetryPolicy}'s table; one try is a {@link DeliveryAttempt}. Nothing leaves the
+ * outbox but by a receipt, a refusal, or a failure inside the province (FAILED, with its error).
+ *
+ * <p>Immediate: the sender runs as soon as the node has its settings and store, whether it was started by
+ * {@code congvu run}, {@code congvu exec} or a test, not only once a shell command asks for the uplink.
  */
-@Component(service = Uplink.class, configurationPid = "vn.congvu.uplink",
+@Component(service = Uplink.class, immediate = true, configurationPid = "vn.congvu.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class OutboxSender implements Uplink {
 
@@ -61,15 +53,21 @@ public class OutboxSender implements Uplink {
 
         /** @return seconds one submission may take */
         @AttributeDefinition(description = "Seconds one submission may take before it is retried")
-        int deadline_seconds() default 30;
+        int deadline_seconds() default 10;
 
         /** @return the first retry delay */
         @AttributeDefinition(description = "Milliseconds before the first retry; doubled each time")
         long retry_initial_millis() default 500;
 
-        /** @return the longest retry delay */
-        @AttributeDefinition(description = "Longest wait between retries, in milliseconds")
-        long retry_max_millis() default 60_000;
+        /** @return the longest retry delay while the ministry or the network is in trouble */
+        @AttributeDefinition(description = "Longest wait between retries while the ministry cannot be reached, in "
+                + "milliseconds; delivery resumes at most this long after the ministry is back")
+        long retry_max_millis() default 10_000;
+
+        /** @return the longest retry delay of one report the ministry fails on */
+        @AttributeDefinition(description = "Longest wait, in milliseconds, before a report the ministry answered "
+                + "with its own error (INTERNAL, UNKNOWN, ...) is tried again; other reports go on meanwhile")
+        long retry_key_max_millis() default 600_000;
 
         /** @return how often an empty outbox is looked at */
         @AttributeDefinition(description = "Milliseconds between looks at an empty outbox")
@@ -78,15 +76,11 @@ public class OutboxSender implements Uplink {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
-    /** Codes after which the same report may succeed later; every other failure is the report's own. */
-    private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
-            Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED, Status.Code.INTERNAL, Status.Code.UNKNOWN,
-            Status.Code.CANCELLED);
-
     private final ProvinceStore store;
     private final Config config;
     private final OwnedChannel channel;
-    private final ReportingServiceGrpc.ReportingServiceBlockingStub stub;
+    private final DeliveryAttempt attempt;
+    private final Backoffs backoffs;
     private final Thread sender;
     private final Object wakeUp = new Object();
     private volatile boolean running = true;
@@ -95,30 +89,59 @@ public class OutboxSender implements Uplink {
      * @param config     where the ministry is
      * @param store      the outbox
      * @param transports builds the channel
-     * @throws IllegalArgumentException if the configuration is unusable
+     * @throws IllegalArgumentException naming the setting, if the configuration is unusable
      */
     @Activate
     public OutboxSender(Config config, @Reference ProvinceStore store, @Reference GrpcTransports transports) {
+        this(config, store, transports, DeliveryAttempt::message);
+    }
+
+    /** As the component's constructor, with the requests built by {@code messages} (a test's failing builder). */
+    OutboxSender(Config config, ProvinceStore store, GrpcTransports transports,
+                 Function<OutboxEntry, SubmitReportRequest> messages) {
         if (config.ministry_host() == null || config.ministry_host().isBlank()) {
             throw new IllegalArgumentException("uplink: ministry.host is empty");
         }
         if (config.ministry_port() < 1 || config.ministry_port() > 65_535) {
             throw new IllegalArgumentException("uplink: ministry.port " + config.ministry_port() + " is not a port");
         }
+        requirePositive("deadline.seconds", config.deadline_seconds());
+        requirePositive("retry.initial.millis", config.retry_initial_millis());
+        requirePositive("poll.millis", config.poll_millis());
+        requireAtLeastInitial("retry.max.millis", config.retry_max_millis(), config.retry_initial_millis());
+        requireAtLeastInitial("retry.key.max.millis", config.retry_key_max_millis(), config.retry_initial_millis());
         this.config = config;
         this.store = store;
         this.channel = transports.openChannel(
                 InetSocketAddress.createUnresolved(config.ministry_host(), config.ministry_port()));
-        this.stub = ReportingServiceGrpc.newBlockingStub(channel.channel());
+        this.attempt = new DeliveryAttempt(channel.channel(), Duration.ofSeconds(config.deadline_seconds()), messages);
+        this.backoffs = new Backoffs(Duration.ofMillis(config.retry_initial_millis()),
+                Duration.ofMillis(config.retry_max_millis()), Duration.ofMillis(config.retry_key_max_millis()),
+                () -> ThreadLocalRandom.current().nextDouble());
         this.sender = new Thread(this::sendLoop, "congvu-uplink");
         sender.setDaemon(true);
         sender.start();
         LOG.info("Uplink to the ministry at {}:{} started", config.ministry_host(), config.ministry_port());
     }
 
+    private static void requirePositive(String key, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("uplink: " + key + " must be 1 or more, got " + value);
+        }
+    }
+
+    private static void requireAtLeastInitial(String key, long value, long initial) {
+        if (value < initial) {
+            throw new IllegalArgumentException("uplink: " + key + " " + value + " is less than retry.initial.millis "
+                    + initial);
+        }
+    }
+
     /**
-     * Stops sending after the submission in flight, if any, and closes the channel. The sender thread is
-     * woken, never interrupted: Derby closes a connection whose thread is interrupted during I/O.
+     * Stops sending after the submission in flight and closes the channel. The sender thread is woken,
+     * never interrupted: Derby closes a connection whose thread is interrupted during I/O. A submission
+     * still waiting after a moment is cancelled, so that a node stops in seconds even when the ministry is
+     * silent; the entry stays pending and goes again after the restart.
      */
     @Deactivate
     public void close() {
@@ -127,7 +150,11 @@ public class OutboxSender implements Uplink {
             wakeUp.notifyAll();
         }
         try {
-            sender.join(TimeUnit.SECONDS.toMillis(config.deadline_seconds() + 5L));
+            sender.join(2_000);
+            if (sender.isAlive()) {
+                channel.channel().shutdownNow();
+                sender.join(TimeUnit.SECONDS.toMillis(config.deadline_seconds() + 5L));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -137,6 +164,11 @@ public class OutboxSender implements Uplink {
     @Override
     public OutboxStatus status() {
         return store.outboxStatus();
+    }
+
+    @Override
+    public List<OutboxEntry> stuck(int limit) {
+        return store.stuckEntries(limit);
     }
 
     @Override
@@ -168,25 +200,21 @@ public class OutboxSender implements Uplink {
     }
 
     private void sendLoop() {
-        long backoff = config.retry_initial_millis();
+        int storeFailures = 0;
         while (running) {
             try {
-                Optional<OutboxEntry> next = store.nextPending();
-                if (next.isEmpty()) {
-                    pause(config.poll_millis());
+                Duration shared = backoffs.sharedWait(System.nanoTime());
+                if (!shared.isZero()) {
+                    pause(shared.toMillis());
                     continue;
                 }
-                Optional<Duration> retryAfter = send(next.get());
-                if (retryAfter.isEmpty()) {
-                    backoff = config.retry_initial_millis();
-                    synchronized (wakeUp) {
-                        wakeUp.notifyAll();
-                    }
-                } else {
-                    long jittered = ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1);
-                    pause(Math.max(jittered, retryAfter.get().toMillis()));
-                    backoff = Math.min(backoff * 2, config.retry_max_millis());
+                Optional<OutboxEntry> next = store.nextPending(backoffs.keysWaiting(System.nanoTime()));
+                storeFailures = 0;
+                if (next.isEmpty()) {
+                    pause(backoffs.untilNextKey(System.nanoTime(), Duration.ofMillis(config.poll_millis())).toMillis());
+                    continue;
                 }
+                record(next.get(), attempt.send(next.get()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -195,82 +223,55 @@ public class OutboxSender implements Uplink {
                     return;
                 }
                 // the store failed (a full disk, say): nothing was lost, so wait and look again
-                LOG.error("Uplink could not read or update the outbox; trying again in {} ms", backoff, e);
+                long wait = RetryPolicy.backoff(++storeFailures, Duration.ofMillis(config.retry_initial_millis()),
+                        Duration.ofMillis(config.retry_max_millis()), ThreadLocalRandom.current().nextDouble()).toMillis();
+                LOG.error("Uplink could not read or update the outbox; trying again in {} ms", wait, e);
                 try {
-                    pause(backoff);
+                    pause(wait);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                backoff = Math.min(backoff * 2, config.retry_max_millis());
             }
         }
     }
 
-    /** Sends one entry; returns the least wait before retrying it, or empty if it left the queue. */
-    private Optional<Duration> send(OutboxEntry entry) {
-        SubmitReportRequest request = SubmitReportRequest.newBuilder()
-                .setReport(ReportMessages.toMessage(entry.report(), entry.preparedAt())).build();
-        try {
-            Receipt receipt = stub.withDeadlineAfter(config.deadline_seconds(), TimeUnit.SECONDS)
-                    .submitReport(request).getReceipt();
-            Instant acceptedAt = ReportMessages.instant(receipt.getAcceptedAt());
-            store.markDelivered(entry.entryId(), receipt.getReceiptId(), acceptedAt);
-            LOG.info("Report {} revision {} delivered: receipt {}{}", entry.report().key(), entry.report().revision(),
-                    receipt.getReceiptId(), receipt.getDuplicate() ? " (the ministry already had it)" : "");
-            return Optional.empty();
-        } catch (StatusRuntimeException e) {
-            Status status = e.getStatus();
-            if (RETRYABLE.contains(status.getCode())) {
-                String error = status.getCode() + ": " + status.getDescription()
-                        + (status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")");
-                store.recordFailedAttempt(entry.entryId(), error);
-                LOG.warn("Report {} revision {} not delivered (attempt {}): {}; will retry", entry.report().key(),
-                        entry.report().revision(), entry.attempts() + 1, error);
-                return Optional.of(retryDelay(e).orElse(Duration.ZERO));
-            }
-            List<Problem> problems = rejectionProblems(e);
-            store.markRejected(entry.entryId(), problems);
-            LOG.error("Report {} revision {} REJECTED by the ministry ({}): {}", entry.report().key(),
-                    entry.report().revision(), status.getCode(), problems);
-            return Optional.empty();
+    /** Keeps what came of one try in the store, sets the backoffs, and wakes those awaiting an outcome. */
+    private void record(OutboxEntry entry, DeliveryAttempt.Outcome outcome) {
+        long now = System.nanoTime();
+        ReportKey key = entry.report().key();
+        int revision = entry.report().revision();
+        if (outcome instanceof DeliveryAttempt.Outcome.Delivered delivered) {
+            store.markDelivered(entry.entryId(), delivered.receiptId(), delivered.acceptedAt());
+            backoffs.answered();
+            backoffs.settled(key);
+            LOG.info("Report {} revision {} delivered: receipt {}{}", key, revision, delivered.receiptId(),
+                    delivered.duplicate() ? " (the ministry already had it)" : "");
+        } else if (outcome instanceof DeliveryAttempt.Outcome.Refused refused) {
+            store.markRefused(entry.entryId(), refused.status(), refused.problems());
+            backoffs.answered();
+            backoffs.settled(key);
+            LOG.error("Report {} revision {} REFUSED by the ministry ({}): {}", key, revision, refused.status(),
+                    refused.problems());
+        } else if (outcome instanceof DeliveryAttempt.Outcome.RetryAll retry) {
+            store.recordFailedAttempt(entry.entryId(), retry.status(), retry.error());
+            Duration wait = backoffs.sharedFailure(now, retry.requested());
+            LOG.warn("Report {} revision {} not delivered (attempt {}): {}; every report waits {} ms", key, revision,
+                    entry.attempts() + 1, retry.error(), wait.toMillis());
+        } else if (outcome instanceof DeliveryAttempt.Outcome.RetryKey retry) {
+            store.recordFailedAttempt(entry.entryId(), retry.status(), retry.error());
+            Duration wait = backoffs.keyFailure(key, now, retry.requested());
+            LOG.error("Report {} revision {} not delivered (attempt {}): the ministry failed with {}; this report is "
+                    + "tried again in {} ms, the others go on", key, revision, entry.attempts() + 1, retry.error(),
+                    wait.toMillis());
+        } else if (outcome instanceof DeliveryAttempt.Outcome.Failed failed) {
+            store.markFailed(entry.entryId(), failed.error());
+            backoffs.settled(key);
+            LOG.error("Report {} revision {} FAILED in this node before it was sent: {}; file the period again once "
+                    + "fixed", key, revision, failed.error());
         }
-    }
-
-    private static List<Problem> rejectionProblems(StatusRuntimeException e) {
-        com.google.rpc.Status details = StatusProto.fromThrowable(e);
-        if (details != null) {
-            for (Any detail : details.getDetailsList()) {
-                if (detail.is(Rejection.class)) {
-                    try {
-                        return ProblemMessages.fromRejection(detail.unpack(Rejection.class));
-                    } catch (InvalidProtocolBufferException ignored) {
-                        // fall through to the status description
-                    }
-                }
-            }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
         }
-        Status status = e.getStatus();
-        return List.of(Problem.permanent("report", "ministry." + status.getCode().name().toLowerCase(),
-                "Bộ Nội vụ từ chối báo cáo: " + status.getDescription(),
-                "the ministry refused the report: " + status.getCode() + " " + status.getDescription()));
-    }
-
-    private static Optional<Duration> retryDelay(StatusRuntimeException e) {
-        com.google.rpc.Status details = StatusProto.fromThrowable(e);
-        if (details == null) {
-            return Optional.empty();
-        }
-        for (Any detail : details.getDetailsList()) {
-            if (detail.is(RetryInfo.class)) {
-                try {
-                    com.google.protobuf.Duration delay = detail.unpack(RetryInfo.class).getRetryDelay();
-                    return Optional.of(Duration.ofSeconds(delay.getSeconds(), delay.getNanos()));
-                } catch (InvalidProtocolBufferException ignored) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** Waits, unless the uplink is stopping; {@link #close()} wakes it early. */

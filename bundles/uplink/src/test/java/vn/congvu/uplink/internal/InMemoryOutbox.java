@@ -2,11 +2,14 @@ package vn.congvu.uplink.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
 import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordType;
 import vn.congvu.store.FiledReport;
@@ -24,35 +27,47 @@ final class InMemoryOutbox implements ProvinceStore {
     @Override
     public synchronized FiledReport fileReport(Report draft, Instant preparedAt) {
         OutboxEntry entry = new OutboxEntry(entries.size() + 1, draft, preparedAt, OutboxState.PENDING, 0, null, null,
-                null, List.of());
+                null, null, null, null, List.of());
         entries.add(entry);
         return new FiledReport(draft, entry.entryId(), false);
     }
 
     @Override
-    public synchronized Optional<OutboxEntry> nextPending() {
-        return entries.stream().filter(entry -> entry.state() == OutboxState.PENDING).findFirst();
+    public synchronized Optional<OutboxEntry> nextPending(Set<ReportKey> skipping) {
+        Set<ReportKey> seen = new HashSet<>();
+        return entries.stream().filter(entry -> entry.state() == OutboxState.PENDING)
+                .filter(entry -> seen.add(entry.report().key()) && !skipping.contains(entry.report().key()))
+                .findFirst();
     }
 
     @Override
     public synchronized void markDelivered(long entryId, String receiptId, Instant acceptedAt) {
-        OutboxEntry entry = entry(entryId);
-        replace(new OutboxEntry(entryId, entry.report(), entry.preparedAt(), OutboxState.DELIVERED, entry.attempts(),
-                entry.lastError(), receiptId, acceptedAt, List.of()));
+        OutboxEntry e = entry(entryId);
+        replace(new OutboxEntry(entryId, e.report(), e.preparedAt(), OutboxState.DELIVERED, e.attempts(), "OK", null,
+                e.firstFailedAt(), Instant.now(), receiptId, acceptedAt, List.of()));
     }
 
     @Override
-    public synchronized void markRejected(long entryId, List<Problem> problems) {
-        OutboxEntry entry = entry(entryId);
-        replace(new OutboxEntry(entryId, entry.report(), entry.preparedAt(), OutboxState.REJECTED, entry.attempts(),
-                entry.lastError(), null, null, problems));
+    public synchronized void markRefused(long entryId, String status, List<Problem> problems) {
+        OutboxEntry e = entry(entryId);
+        replace(new OutboxEntry(entryId, e.report(), e.preparedAt(), OutboxState.REFUSED, e.attempts(), status,
+                e.lastError(), e.firstFailedAt(), Instant.now(), null, null, problems));
     }
 
     @Override
-    public synchronized void recordFailedAttempt(long entryId, String error) {
-        OutboxEntry entry = entry(entryId);
-        replace(new OutboxEntry(entryId, entry.report(), entry.preparedAt(), entry.state(), entry.attempts() + 1,
-                error, null, null, List.of()));
+    public synchronized void markFailed(long entryId, String error) {
+        OutboxEntry e = entry(entryId);
+        Instant now = Instant.now();
+        replace(new OutboxEntry(entryId, e.report(), e.preparedAt(), OutboxState.FAILED, e.attempts(), "LOCAL", error,
+                e.firstFailedAt() == null ? now : e.firstFailedAt(), now, null, null, List.of()));
+    }
+
+    @Override
+    public synchronized void recordFailedAttempt(long entryId, String status, String error) {
+        OutboxEntry e = entry(entryId);
+        Instant now = Instant.now();
+        replace(new OutboxEntry(entryId, e.report(), e.preparedAt(), e.state(), e.attempts() + 1, status, error,
+                e.firstFailedAt() == null ? now : e.firstFailedAt(), now, null, null, List.of()));
     }
 
     @Override
@@ -61,9 +76,15 @@ final class InMemoryOutbox implements ProvinceStore {
     }
 
     @Override
+    public synchronized List<OutboxEntry> stuckEntries(int limit) {
+        return entries.stream().filter(e -> e.state() == OutboxState.PENDING ? e.attempts() > 0
+                : e.state() != OutboxState.DELIVERED).limit(limit).toList();
+    }
+
+    @Override
     public synchronized OutboxStatus outboxStatus() {
         return new OutboxStatus(count(OutboxState.PENDING), Optional.empty(), count(OutboxState.DELIVERED),
-                count(OutboxState.REJECTED));
+                count(OutboxState.REFUSED), count(OutboxState.FAILED));
     }
 
     private long count(OutboxState state) {

@@ -1,8 +1,11 @@
 package vn.congvu.uplink.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.Any;
+import com.google.rpc.RetryInfo;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -10,17 +13,13 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.StreamObserver;
-import java.lang.annotation.Annotation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.congvu.api.AdministrativeLevel;
@@ -28,48 +27,18 @@ import vn.congvu.api.CoreIndicators;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
-import vn.congvu.api.Problem;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.federation.v1.Receipt;
-import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.federation.v1.SubmitReportRequest;
-import vn.congvu.federation.v1.SubmitReportResponse;
 import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.grpc.OwnedChannel;
 import vn.congvu.grpc.OwnedServer;
-import vn.congvu.proto.ProblemMessages;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 
 class OutboxSenderTest {
-
-    /** A ministry that answers from a script: each call takes the next answer; an empty script accepts. */
-    private static final class ScriptedMinistry extends ReportingServiceGrpc.ReportingServiceImplBase {
-        final Deque<Status> failures = new ArrayDeque<>();
-        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public synchronized void submitReport(SubmitReportRequest request, StreamObserver<SubmitReportResponse> answer) {
-            calls.add(request.getReport().getKey().getPeriod().getNumber() + "/" + request.getReport().getRevision());
-            Status failure = failures.poll();
-            if (failure != null) {
-                answer.onError(failure.getCode() == Status.Code.INVALID_ARGUMENT
-                        ? StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                                .setCode(failure.getCode().value()).setMessage("refused")
-                                .addDetails(Any.pack(ProblemMessages.toRejection(List.of(REJECTION)))).build())
-                        : failure.asRuntimeException());
-                return;
-            }
-            answer.onNext(SubmitReportResponse.newBuilder().setReceipt(Receipt.newBuilder()
-                    .setReceiptId("BNV-TEST-" + calls.size())).build());
-            answer.onCompleted();
-        }
-    }
-
-    private static final Problem REJECTION = Problem.permanent("key.province_code", "province.unknown",
-            "Mã tỉnh không có trong danh mục", "unknown province code");
 
     private final ScriptedMinistry ministry = new ScriptedMinistry();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
@@ -78,8 +47,12 @@ class OutboxSenderTest {
     private OutboxSender sender;
 
     private void start() throws Exception {
+        start(DeliveryAttempt::message);
+    }
+
+    private void start(Function<OutboxEntry, SubmitReportRequest> messages) throws Exception {
         server = InProcessServerBuilder.forName(name).addService(ministry).build().start();
-        sender = new OutboxSender(config(), outbox, new GrpcTransports() {
+        sender = new OutboxSender(SenderConfigs.fast(), outbox, new GrpcTransports() {
             @Override
             public OwnedServer startServer(InetSocketAddress address, List<BindableService> services,
                                            List<ServerInterceptor> interceptors) {
@@ -101,7 +74,7 @@ class OutboxSenderTest {
                     }
                 };
             }
-        });
+        }, messages);
     }
 
     @AfterEach
@@ -111,9 +84,14 @@ class OutboxSenderTest {
     }
 
     private static Report quarter(int quarter) {
-        return new Report(new ReportKey("04", Period.parse("2022-Q" + quarter), Regime.PERIODIC), 1,
+        return quarter(quarter, 1);
+    }
+
+    private static Report quarter(int quarter, int revision) {
+        return new Report(new ReportKey("04", Period.parse("2022-Q" + quarter), Regime.PERIODIC), revision,
                 List.of(new ModuleProvenance("caobang.dossier-timeliness", "1.0.0", "ab".repeat(32))),
-                List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED, AdministrativeLevel.COMMUNE.disaggregation(), quarter)));
+                List.of(IndicatorValue.count(CoreIndicators.DOSSIER_RESOLVED, AdministrativeLevel.COMMUNE.disaggregation(),
+                        quarter * 100L + revision)));
     }
 
     private OutboxEntry awaitOutcome(long entryId) throws InterruptedException {
@@ -149,8 +127,9 @@ class OutboxSenderTest {
         OutboxEntry refused = awaitOutcome(rejected);
         OutboxEntry delivered = awaitOutcome(next);
 
-        assertEquals(OutboxState.REJECTED, refused.state());
-        assertEquals(List.of(REJECTION), refused.problems());
+        assertEquals(OutboxState.REFUSED, refused.state());
+        assertEquals("INVALID_ARGUMENT", refused.lastStatus());
+        assertEquals(List.of(ScriptedMinistry.REJECTION), refused.problems());
         assertEquals(OutboxState.DELIVERED, delivered.state());
         assertEquals(List.of("1/1", "2/1"), ministry.calls);
     }
@@ -169,42 +148,107 @@ class OutboxSenderTest {
         assertEquals(4, sender.status().delivered());
     }
 
-    private static OutboxSender.Config config() {
-        return new OutboxSender.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return OutboxSender.Config.class;
-            }
+    @Test
+    void oldestKeyAlwaysRefused_laterKeysStillDelivered() throws Exception {
+        ministry.always.put(1, Status.FAILED_PRECONDITION);
+        long refused = outbox.fileReport(quarter(1), Instant.now()).outboxEntryId();
+        for (int quarter = 2; quarter <= 4; quarter++) {
+            outbox.fileReport(quarter(quarter), Instant.now());
+        }
+        start();
 
-            @Override
-            public String ministry_host() {
-                return "ministry.test";
-            }
+        assertEquals(0, sender.awaitDrained(Duration.ofSeconds(30)).pending());
 
-            @Override
-            public int ministry_port() {
-                return 7443;
-            }
+        assertEquals(List.of("1/1", "2/1", "3/1", "4/1"), ministry.calls, "a refusal is never retried");
+        OutboxEntry entry = outbox.outboxEntry(refused).orElseThrow();
+        assertEquals(OutboxState.REFUSED, entry.state());
+        assertEquals("FAILED_PRECONDITION", entry.lastStatus());
+        assertEquals(List.of(ScriptedMinistry.REJECTION), entry.problems());
+        assertEquals(List.of(entry), sender.stuck(10));
+        assertEquals(3, sender.status().delivered());
+    }
 
-            @Override
-            public int deadline_seconds() {
-                return 5;
-            }
+    @Test
+    void oldestKeyAlwaysInternal_laterKeysStillDeliveredAndItsNextRevisionWaitsBehindIt() throws Exception {
+        ministry.always.put(1, Status.INTERNAL.withDescription("ministry bug"));
+        long stuck = outbox.fileReport(quarter(1), Instant.now()).outboxEntryId();
+        outbox.fileReport(quarter(2), Instant.now());
+        outbox.fileReport(quarter(1, 2), Instant.now());
+        outbox.fileReport(quarter(3), Instant.now());
+        start();
 
-            @Override
-            public long retry_initial_millis() {
-                return 10;
-            }
+        NodeWait.until("quarters 2 and 3 delivered and quarter 1 tried three times",
+                () -> sender.status().delivered() == 2 && outbox.outboxEntry(stuck).orElseThrow().attempts() >= 3);
 
-            @Override
-            public long retry_max_millis() {
-                return 50;
-            }
+        OutboxEntry entry = outbox.outboxEntry(stuck).orElseThrow();
+        assertEquals(OutboxState.PENDING, entry.state());
+        assertEquals("INTERNAL", entry.lastStatus());
+        assertTrue(entry.lastError().contains("ministry bug"), entry.lastError());
+        assertNotNull(entry.firstFailedAt());
+        assertFalse(entry.lastAttemptAt().isBefore(entry.firstFailedAt()));
+        assertEquals(List.of(stuck), sender.stuck(10).stream().map(OutboxEntry::entryId).toList());
+        assertFalse(ministry.calls.contains("1/2"), "revision 2 of a key never overtakes its revision 1: " + ministry.calls);
+        assertEquals(List.of("1/1", "2/1", "3/1"), ministry.calls.stream().distinct().toList());
+    }
 
-            @Override
-            public long poll_millis() {
-                return 20;
+    @Test
+    void keyBackoffOfAKeyTheMinistryFailsOn_growsToItsCap() throws Exception {
+        ministry.always.put(1, Status.UNKNOWN);
+        outbox.fileReport(quarter(1), Instant.now());
+        start();
+
+        NodeWait.until("quarter 1 tried seven times", () -> ministry.callNanos.size() >= 7);
+
+        List<Long> at = List.copyOf(ministry.callNanos);
+        long lastGap = TimeUnit.NANOSECONDS.toMillis(at.get(6) - at.get(5));
+        // 10, 20, 40, 80, 160, then capped at retry.key.max.millis, jittered to at least half of it
+        assertTrue(lastGap >= SenderConfigs.KEY_CAP_MILLIS / 2, "gap " + lastGap + " ms");
+    }
+
+    @Test
+    void messageCannotBeBuilt_entryFailedNotRetriedAndTheQueueMovesOn() throws Exception {
+        long broken = outbox.fileReport(quarter(1), Instant.now()).outboxEntryId();
+        long next = outbox.fileReport(quarter(2), Instant.now()).outboxEntryId();
+        start(entry -> {
+            if (entry.entryId() == broken) {
+                throw new IllegalStateException("bug while building the message");
             }
-        };
+            return DeliveryAttempt.message(entry);
+        });
+
+        OutboxEntry failed = awaitOutcome(broken);
+        OutboxEntry delivered = awaitOutcome(next);
+
+        assertEquals(OutboxState.FAILED, failed.state());
+        assertEquals("LOCAL", failed.lastStatus());
+        assertTrue(failed.lastError().contains("bug while building the message"), failed.lastError());
+        assertEquals(OutboxState.DELIVERED, delivered.state());
+        assertEquals(List.of("2/1"), ministry.calls, "nothing of the failed entry was sent");
+        assertEquals(1, sender.status().failed());
+    }
+
+    @Test
+    void resourceExhaustedWithRetryInfo_waitsAtLeastAsLongAsTheMinistryAsked() throws Exception {
+        ministry.failures.add(Status.RESOURCE_EXHAUSTED);
+        long entry = outbox.fileReport(quarter(1), Instant.now()).outboxEntryId();
+        start();
+
+        assertEquals(OutboxState.DELIVERED, awaitOutcome(entry).state());
+
+        long waited = TimeUnit.NANOSECONDS.toMillis(ministry.callNanos.get(1) - ministry.callNanos.get(0));
+        assertTrue(waited >= ScriptedMinistry.RETRY_INFO_MILLIS, "retried after " + waited + " ms");
+    }
+
+    /** Polls a condition, with a bound. */
+    private static final class NodeWait {
+        static void until(String what, BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out waiting until " + what);
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 }

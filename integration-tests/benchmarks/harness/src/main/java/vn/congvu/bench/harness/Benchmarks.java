@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * java -cp harness.jar:lib/* vn.congvu.bench.harness.Benchmarks DISTRIBUTION BENCH_BUNDLE WORK [SIZES [ONLY]]
  * </pre>
  * SIZES are the dossier counts of the evaluation curve, such as {@code 10000,100000,1000000,10000000};
- * ONLY names the benchmarks to run (default all): startup, ingestion, evaluation, history, swap.
+ * ONLY names the benchmarks to run (default all): startup, ingestion, evaluation, history, swap, validation.
  */
 public final class Benchmarks {
 
@@ -71,7 +71,7 @@ public final class Benchmarks {
         List<Integer> sizes = Arrays.stream((args.length > 3 ? args[3] : "10000,100000,1000000,10000000").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
         List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of("startup", "ingestion", "evaluation",
-                "history", "swap");
+                "history", "swap", "validation");
         deleteTree(work);
         Files.createDirectories(work);
         Path dist = work.resolve("congvu");
@@ -93,6 +93,9 @@ public final class Benchmarks {
         }
         if (only.contains("swap")) {
             benchmarks.hotSwap();
+        }
+        if (only.contains("validation")) {
+            benchmarks.validation();
         }
         benchmarks.print(Math.round((System.nanoTime() - started) / 1e9));
     }
@@ -354,6 +357,21 @@ public final class Benchmarks {
             }
         }
         return target;
+    }
+
+    // ---- 7. validation of a report at every limit ----------------------------------------------------
+
+    private void validation() throws Exception {
+        step("Validation of a report at every limit of reporting.proto, in process");
+        byte[] request = ValidationBench.reportAtEveryLimit();
+        ValidationBench.Measured bare = ValidationBench.bareParse(request);
+        ValidationBench.Measured checked = ValidationBench.validation(request);
+        rows.add(new Row("7. Validation of a report at every limit (" + request.length / 1024 + " KiB), time",
+                String.format("%.0f ms", checked.medianMillis()), String.format("protobuf parse %.0f ms", bare.medianMillis()),
+                ratio(checked.medianMillis() / bare.medianMillis()), "bounded (linear in size)", "-"));
+        rows.add(new Row("7. Validation of a report at every limit, allocated", checked.allocatedBytes() / (1024 * 1024) + " MB",
+                "protobuf parse " + bare.allocatedBytes() / (1024 * 1024) + " MB",
+                ratio((double) checked.allocatedBytes() / bare.allocatedBytes()), "bounded (linear in size)", "-"));
     }
 
     // ---- output -------------------------------------------------------------------------------------------------------

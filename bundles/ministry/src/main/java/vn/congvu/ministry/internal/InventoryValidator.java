@@ -1,0 +1,79 @@
+package vn.congvu.ministry.internal;
+
+import com.google.protobuf.Timestamp;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Problems;
+import vn.congvu.api.Province;
+import vn.congvu.api.ReportRules;
+import vn.congvu.api.TextRules;
+import vn.congvu.api.rule.ModuleDescriptor;
+import vn.congvu.federation.v1.InstalledModule;
+import vn.congvu.federation.v1.ReportInventoryRequest;
+
+/**
+ * The ministry's checks of a node inventory, before anything is stored: the same text rules as reports
+ * (NFC, no control characters, bounded lengths), moments a database can hold, no module twice. Limits are
+ * documented in node.proto.
+ */
+final class InventoryValidator {
+
+    /** Most modules one inventory may list. */
+    static final int MAX_MODULES = 1_000;
+    static final int TITLE_MAX = 500;
+    static final int LEGAL_BASIS_MAX = 1_000;
+    private static final long EARLIEST_SECONDS = 946_684_800L;   // 2000-01-01T00:00:00Z
+    private static final long LATEST_SECONDS = 4_133_980_800L;   // 2101-01-01T00:00:00Z
+
+    private InventoryValidator() {
+    }
+
+    static void validate(ReportInventoryRequest request, Problems problems) {
+        if (Province.byCode(request.getProvinceCode()).isEmpty()) {
+            problems.add(Problem.permanent("province_code", "province.unknown",
+                    "Mã tỉnh '" + Refusals.cut(request.getProvinceCode(), 20) + "' không có trong danh mục",
+                    "province code '" + Refusals.cut(request.getProvinceCode(), 20) + "' is not an official code"));
+        }
+        moment("taken_at", request.hasTakenAt(), request.getTakenAt(), problems);
+        if (ReportRules.tooMany(request.getModulesCount(), MAX_MODULES, "modules", problems)) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        List<InstalledModule> modules = request.getModulesList();
+        for (int i = 0; i < modules.size(); i++) {
+            InstalledModule module = modules.get(i);
+            String field = "modules[" + i + "]";
+            fault(field + ".module_id", TextRules.identifierFault(module.getModuleId()), problems);
+            fault(field + ".version", TextRules.versionFault(module.getVersion()), problems);
+            fault(field + ".jar_sha256", TextRules.sha256Fault(module.getJarSha256()), problems);
+            fault(field + ".title_vi", TextRules.textFault(module.getTitleVi(), TITLE_MAX, false, false), problems);
+            fault(field + ".legal_basis", TextRules.textFault(module.getLegalBasis(), LEGAL_BASIS_MAX, false, false), problems);
+            if (!module.getProvinceCode().equals(ModuleDescriptor.ALL_PROVINCES)
+                    && Province.byCode(module.getProvinceCode()).isEmpty()) {
+                problems.add(Problem.permanent(field + ".province_code", "province.unknown",
+                        "Mã tỉnh của mô-đun không có trong danh mục (hoặc * cho quy tắc toàn quốc)",
+                        "the module's province code is not an official code (or * for a national rule)"));
+            }
+            moment(field + ".since", module.hasSince(), module.getSince(), problems);
+            if (!ids.add(module.getModuleId())) {
+                problems.add(Problem.permanent(field, "module.duplicate", "Mô-đun được nêu hai lần", "the module is listed twice"));
+            }
+        }
+    }
+
+    private static void moment(String field, boolean present, Timestamp moment, Problems problems) {
+        if (!present || moment.getSeconds() < EARLIEST_SECONDS || moment.getSeconds() >= LATEST_SECONDS
+                || moment.getNanos() < 0 || moment.getNanos() > 999_999_999) {
+            problems.add(Problem.permanent(field, "moment.invalid", field + " thiếu hoặc không nằm trong các năm 2000-2100",
+                    field + " is missing or not a moment in the years 2000-2100"));
+        }
+    }
+
+    private static void fault(String field, TextRules.Fault fault, Problems problems) {
+        if (fault != null) {
+            problems.add(fault.problem(field));
+        }
+    }
+}

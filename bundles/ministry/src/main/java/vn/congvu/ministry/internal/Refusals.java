@@ -1,0 +1,105 @@
+package vn.congvu.ministry.internal;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.util.List;
+import vn.congvu.api.Problem;
+import vn.congvu.federation.v1.Rejection;
+
+/**
+ * Builds the status of a refusal so that it always reaches the client: a client reads the status from
+ * the HTTP/2 trailers, whose size common clients cap (grpc-java at 8 KiB by default), and a trailer over
+ * the cap arrives as a broken call that a province would retry for ever. So every problem is counted, the
+ * first ones are listed with their texts cut short, and the list stops within a byte budget with "and N
+ * more problems".
+ */
+final class Refusals {
+
+    /**
+     * Serialized bytes of the details. Sent base64-encoded (4/3 larger) beside grpc-status and a short
+     * grpc-message, it stays under 6 KiB, clear of grpc-java's 8 KiB default.
+     */
+    static final int DETAILS_BUDGET = 4_000;
+    /** Longest text of one problem: a field names at most a figure, a message says one thing. */
+    static final int TEXT_MAX = 300;
+    private static final int SUMMARY_MAX = 200;
+
+    private Refusals() {
+    }
+
+    /**
+     * @param code     the status code
+     * @param problems the first problems found, in the order found
+     * @param total    how many were found in all
+     * @return the status to answer with
+     */
+    static StatusRuntimeException status(Code code, List<Problem> problems, int total) {
+        Rejection.Builder rejection = Rejection.newBuilder().setTotalProblems(total);
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        int used = 0;
+        int listed = 0;
+        for (Problem problem : problems) {
+            vn.congvu.federation.v1.Problem message = toMessage(problem);
+            BadRequest.FieldViolation violation = BadRequest.FieldViolation.newBuilder()
+                    .setField(message.getField()).setDescription(message.getMessageEn()).build();
+            // room for this one, its framing and the closing "more problems" entry
+            int cost = message.getSerializedSize() + violation.getSerializedSize() + 8;
+            if (used + cost > DETAILS_BUDGET - 2 * TEXT_MAX) {
+                break;
+            }
+            rejection.addProblems(message);
+            badRequest.addFieldViolations(violation);
+            used += cost;
+            listed++;
+        }
+        if (listed < total) {
+            int more = total - listed;
+            rejection.addProblems(vn.congvu.federation.v1.Problem.newBuilder()
+                    .setField("report").setRule("report.more_problems")
+                    .setMessageVi("và " + more + " vấn đề khác (tổng cộng " + total + ")")
+                    .setMessageEn("and " + more + " more problems (" + total + " in all)"));
+        }
+        String summary = total + " problem(s): " + (problems.isEmpty() ? "" : problems.get(0).toString());
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(ascii(cut(summary, SUMMARY_MAX)))
+                .addDetails(Any.pack(rejection.build()))
+                .addDetails(Any.pack(badRequest.build()))
+                .build());
+    }
+
+    private static vn.congvu.federation.v1.Problem toMessage(Problem problem) {
+        return vn.congvu.federation.v1.Problem.newBuilder()
+                .setField(cut(problem.field(), TEXT_MAX)).setRule(cut(problem.rule(), TEXT_MAX))
+                .setMessageVi(cut(problem.messageVi(), TEXT_MAX)).setMessageEn(cut(problem.messageEn(), TEXT_MAX))
+                .setRetryable(problem.retryable()).build();
+    }
+
+    /** Cuts a text to at most {@code max} characters, never inside a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    /**
+     * The status message travels percent-encoded in a header: keep it ASCII, so that its size is what it
+     * looks like; the Vietnamese texts are in the details.
+     */
+    private static String ascii(String text) {
+        StringBuilder ascii = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            ascii.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return ascii.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package vn.congvu.ministry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Timestamp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Problems;
+import vn.congvu.federation.v1.InstalledModule;
+import vn.congvu.federation.v1.ReportInventoryRequest;
+
+class InventoryValidatorTest {
+
+    private static final Timestamp NOW = Timestamp.newBuilder().setSeconds(1_764_547_200L).build();
+    private static final InstalledModule NATIONAL = InstalledModule.newBuilder().setModuleId("national.decree48")
+            .setVersion("0.1.0").setJarSha256("ab".repeat(32)).setProvinceCode("*").setTitleVi("Nghị định 48/2023/NĐ-CP")
+            .setLegalBasis("Nghị định 48/2023/NĐ-CP, Điều 2").setSince(NOW).build();
+
+    private static List<String> rules(ReportInventoryRequest request) {
+        Problems problems = new Problems(100);
+        InventoryValidator.validate(request, problems);
+        return problems.kept().stream().map(Problem::rule).toList();
+    }
+
+    @Test
+    void validate_provinceWithANationalModule_passes() {
+        assertTrue(rules(ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW).addModules(NATIONAL).build())
+                .isEmpty());
+    }
+
+    @Test
+    void validate_hostileInventory_everyProblemNamedNeverAnException() {
+        ReportInventoryRequest request = ReportInventoryRequest.newBuilder().setProvinceCode("4x")
+                .setTakenAt(Timestamp.newBuilder().setSeconds(Long.MAX_VALUE))
+                .addModules(NATIONAL)
+                .addModules(NATIONAL.toBuilder().setTitleVi("a\u0000b").setSince(Timestamp.newBuilder().setNanos(-1)))
+                .build();
+
+        assertEquals(List.of("province.unknown", "moment.invalid", "text.control_character", "moment.invalid",
+                "module.duplicate"), rules(request));
+    }
+}
