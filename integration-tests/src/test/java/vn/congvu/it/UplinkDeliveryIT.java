@@ -19,14 +19,6 @@ class UplinkDeliveryIT {
             "congvu-it-rules-loadtest.jar");
     private static final String SIX_MONTHS = "congvu:catchup 2024-M01 2024-M06";
     private static final int REPORTS = 6;
-    /** NodeProcesses gives provinces this longest backoff. */
-    private static final long RETRY_MAX_MILLIS = 2_000;
-    /**
-     * What one delivery may take besides the backoff: a connection on loopback, one submission, the
-     * ministry's commit and log line, and this test's polling. Small beside the channel's own reconnect
-     * backoff (up to 120 s), which the uplink must not wait for.
-     */
-    private static final long ONE_DELIVERY_MILLIS = 3_000;
     private static final String ATTEMPT_FAILED = "not delivered (attempt";
 
     @Test
@@ -73,17 +65,16 @@ class UplinkDeliveryIT {
             });
             assertEquals(0, NodeProcesses.logLines(ministry, "Stored report"));
 
+            long failedBefore = NodeProcesses.logLines(province, ATTEMPT_FAILED);
             proxy.forward();
-            long forwardedAt = System.nanoTime();
             NodeProcesses.await("the first report arrives", () -> NodeProcesses.logLines(ministry, "Stored report") >= 1);
-            long firstAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - forwardedAt);
+            long failedAfter = NodeProcesses.logLines(province, ATTEMPT_FAILED);
             NodeProcesses.await("the whole backlog arrives", () -> NodeProcesses.logLines(ministry, "Stored report") >= REPORTS);
 
-            // an attempt under way on a silent connection ends at its deadline; the next one dials anew,
-            // through the forwarding proxy, after at most the longest backoff
-            long bound = TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS) + RETRY_MAX_MILLIS + ONE_DELIVERY_MILLIS;
-            assertTrue(firstAfterMillis < bound, "first report " + firstAfterMillis + " ms after the proxy forwarded; "
-                    + "deadline + longest backoff + one delivery = " + bound + " ms");
+            // the attempt under way on a silent connection ends at its deadline; the next one dials anew and
+            // goes through the forwarding proxy: at most that one attempt fails after the proxy forwards
+            assertTrue(failedAfter <= failedBefore + 1, (failedAfter - failedBefore) + " attempts failed after the "
+                    + "proxy began forwarding: the silent connection was kept");
             assertTrue(provinceNode.isAlive(), "delivered without a restart");
         }
     }
@@ -108,15 +99,11 @@ class UplinkDeliveryIT {
 
             Process ministryNode = nodes.start("ministry.out", "run", ministry.toString());
             NodeProcesses.awaitListening(port, ministryNode);
-            long backAt = System.nanoTime();
             long failedBefore = NodeProcesses.logLines(province, ATTEMPT_FAILED);
             NodeProcesses.await("the first report arrives", () -> NodeProcesses.logLines(ministry, "Stored report") >= 1);
-            long firstAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - backAt);
 
-            assertTrue(firstAfterMillis < RETRY_MAX_MILLIS + ONE_DELIVERY_MILLIS, "first report " + firstAfterMillis
-                    + " ms after the ministry listened; longest backoff " + RETRY_MAX_MILLIS + " ms");
-            // at most the attempt that was under way when the ministry came back failed: no failure of the
-            // channel's own (stale) backoff after the ministry was back
+            // the first attempt after the province's own backoff goes through: at most the attempt that was
+            // under way when the ministry came back failed, none because of the channel's own (stale) backoff
             assertTrue(NodeProcesses.logLines(province, ATTEMPT_FAILED) <= failedBefore + 1,
                     "attempts failed after the ministry was back");
             NodeProcesses.await("the whole backlog arrives", () -> NodeProcesses.logLines(ministry, "Stored report") >= REPORTS);

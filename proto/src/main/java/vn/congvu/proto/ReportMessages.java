@@ -1,23 +1,12 @@
 package vn.congvu.proto;
 
 import com.google.protobuf.Timestamp;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.HashSet;
-import vn.congvu.api.Disaggregation;
 import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.PeriodKind;
-import vn.congvu.api.Problem;
-import vn.congvu.api.Problems;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
@@ -33,12 +22,8 @@ public final class ReportMessages {
     /** Longest figure as written, in characters: 24 integer digits, a sign, a dot and six decimals fit. */
     public static final int MAX_NUMBER_LENGTH = 40;
 
-    private static final Instant EARLIEST_PREPARED = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST_PREPARED = Instant.parse("2101-01-01T00:00:00Z");
-
-    /** A figure's identity in a report: no two figures may share it. */
-    private record ValueKey(String code, Disaggregation disaggregation) {
-    }
+    private static final long EARLIEST_SECONDS = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+    private static final long LATEST_SECONDS = Instant.parse("2101-01-01T00:00:00Z").getEpochSecond();
 
     private ReportMessages() {
     }
@@ -104,26 +89,7 @@ public final class ReportMessages {
      * @return the report, or the problems that kept it from being read
      */
     public static DecodedReport fromMessage(vn.congvu.federation.v1.Report message, int keep) {
-        Problems problems = new Problems(keep);
-        if (exceedsLimits(message, problems)) {
-            return DecodedReport.refused(problems);
-        }
-        Optional<ReportKey> key = readKey(message, problems);
-        if (message.getRevision() < 1) {
-            problems.add(Problem.permanent("revision", "revision.invalid",
-                    "Số lần gửi (revision) phải từ 1 trở lên, nhận được " + message.getRevision(),
-                    "revision must be 1 or more, got " + message.getRevision()));
-        }
-        checkPreparedAt(message, problems);
-        List<ModuleProvenance> modules = readModules(message, problems);
-        List<IndicatorValue> values = readValues(message, problems);
-        List<Finding> findings = readFindings(message, problems);
-        if (!problems.isEmpty() || key.isEmpty()) {
-            return DecodedReport.refused(problems);
-        }
-        Report report = new Report(key.get(), message.getRevision(), modules, values, findings);
-        ReportRules.check(report, problems);
-        return problems.isEmpty() ? DecodedReport.read(report) : DecodedReport.refused(problems);
+        return ReportMessageReader.read(message, keep);
     }
 
     /**
@@ -168,6 +134,20 @@ public final class ReportMessages {
         return !(integerStart == 1 && text.equals("-0"));
     }
 
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * @param moment a timestamp as received
+     * @return whether it is a moment of the years 2000-2100 (UTC) with valid nanoseconds: what the protocol
+     *         accepts, and what the stores can hold
+     */
+    public static boolean isPlausibleMoment(Timestamp moment) {
+        return moment.getSeconds() >= EARLIEST_SECONDS && moment.getSeconds() < LATEST_SECONDS
+                && moment.getNanos() >= 0 && moment.getNanos() <= 999_999_999;
+    }
+
     /**
      * @param instant a moment
      * @return it as a protobuf timestamp
@@ -182,171 +162,6 @@ public final class ReportMessages {
      */
     public static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-    }
-
-    private static boolean exceedsLimits(vn.congvu.federation.v1.Report message, Problems problems) {
-        boolean exceeded = ReportRules.tooMany(message.getModulesCount(), ReportRules.MAX_MODULES, "modules", problems)
-                | ReportRules.tooMany(message.getValuesCount(), ReportRules.MAX_VALUES, "values", problems)
-                | ReportRules.tooMany(message.getFindingsCount(), ReportRules.MAX_FINDINGS, "findings", problems);
-        for (int i = 0; i < message.getValuesCount(); i++) {
-            exceeded |= ReportRules.tooMany(message.getValues(i).getDisaggregationCount(), ReportRules.MAX_DIMENSIONS,
-                    "values[" + i + "].disaggregation", problems);
-        }
-        return exceeded;
-    }
-
-    private static void checkPreparedAt(vn.congvu.federation.v1.Report message, Problems problems) {
-        Timestamp preparedAt = message.getPreparedAt();
-        if (!message.hasPreparedAt() || preparedAt.getSeconds() < EARLIEST_PREPARED.getEpochSecond()
-                || preparedAt.getSeconds() >= LATEST_PREPARED.getEpochSecond()
-                || preparedAt.getNanos() < 0 || preparedAt.getNanos() > 999_999_999) {
-            problems.add(Problem.permanent("prepared_at", "prepared_at.invalid",
-                    "Thời điểm lập báo cáo (prepared_at) thiếu hoặc không nằm trong các năm 2000-2100",
-                    "prepared_at is missing or not a moment in the years 2000-2100"));
-        }
-    }
-
-    private static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static Optional<ReportKey> readKey(vn.congvu.federation.v1.Report message, Problems problems) {
-        if (!message.hasKey()) {
-            problems.add(Problem.permanent("key", "key.missing",
-                    "Báo cáo thiếu khóa (tỉnh, kỳ báo cáo, chế độ báo cáo)",
-                    "the report has no key (province, period, regime)"));
-            return Optional.empty();
-        }
-        vn.congvu.federation.v1.ReportKey key = message.getKey();
-        int problemsBefore = problems.count();
-        if (key.getProvinceCode().isBlank()) {
-            problems.add(Problem.permanent("key.province_code", "province.missing",
-                    "Báo cáo thiếu mã tỉnh", "the report has no province code"));
-        }
-        Period period = readPeriod(key, problems);
-        Regime regime = switch (key.getRegime()) {
-            case REGIME_PERIODIC -> Regime.PERIODIC;
-            case REGIME_THEMATIC -> Regime.THEMATIC;
-            default -> {
-                problems.add(Problem.permanent("key.regime", "regime.missing",
-                        "Báo cáo thiếu chế độ báo cáo", "the report has no regime"));
-                yield null;
-            }
-        };
-        if (problems.count() > problemsBefore) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReportKey(key.getProvinceCode(), period, regime));
-    }
-
-    private static Period readPeriod(vn.congvu.federation.v1.ReportKey key, Problems problems) {
-        if (!key.hasPeriod()) {
-            problems.add(Problem.permanent("key.period", "period.missing",
-                    "Báo cáo thiếu kỳ báo cáo", "the report has no period"));
-            return null;
-        }
-        vn.congvu.federation.v1.Period period = key.getPeriod();
-        PeriodKind kind = switch (period.getKind()) {
-            case PERIOD_KIND_YEAR -> PeriodKind.YEAR;
-            case PERIOD_KIND_HALF -> PeriodKind.HALF;
-            case PERIOD_KIND_QUARTER -> PeriodKind.QUARTER;
-            case PERIOD_KIND_MONTH -> PeriodKind.MONTH;
-            default -> null;
-        };
-        if (kind == null) {
-            problems.add(Problem.permanent("key.period.kind", "period.kind.missing",
-                    "Kỳ báo cáo thiếu loại kỳ (năm, 6 tháng, quý, tháng)",
-                    "the period has no kind (year, half, quarter, month)"));
-            return null;
-        }
-        try {
-            return new Period(period.getYear(), kind, period.getNumber());
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.permanent("key.period", "period.invalid",
-                    "Kỳ báo cáo không hợp lệ: năm " + period.getYear() + ", số " + period.getNumber(),
-                    e.getMessage()));
-            return null;
-        }
-    }
-
-    private static List<ModuleProvenance> readModules(vn.congvu.federation.v1.Report message, Problems problems) {
-        List<ModuleProvenance> modules = new ArrayList<>();
-        for (int i = 0; i < message.getModulesCount(); i++) {
-            vn.congvu.federation.v1.ModuleProvenance module = message.getModules(i);
-            if (module.getModuleId().isBlank() || module.getVersion().isBlank() || module.getJarSha256().isBlank()) {
-                problems.add(Problem.permanent("modules[" + i + "]", "module.incomplete",
-                        "Mô-đun quy tắc phải có mã, phiên bản và mã băm của tệp jar",
-                        "a rule module needs an id, a version and its jar's SHA-256"));
-            } else {
-                modules.add(new ModuleProvenance(module.getModuleId(), module.getVersion(), module.getJarSha256()));
-            }
-        }
-        return modules;
-    }
-
-    private static List<IndicatorValue> readValues(vn.congvu.federation.v1.Report message, Problems problems) {
-        List<IndicatorValue> values = new ArrayList<>();
-        Set<ValueKey> seen = new HashSet<>();
-        for (int i = 0; i < message.getValuesCount(); i++) {
-            vn.congvu.federation.v1.IndicatorValue value = message.getValues(i);
-            String field = "values[" + i + "] " + value.getCode();
-            if (value.getCode().isEmpty()) {
-                problems.add(Problem.permanent("values[" + i + "]", "indicator.code.missing",
-                        "Chỉ tiêu thiếu mã", "an indicator value has no code"));
-                continue;
-            }
-            Map<String, String> dimensions = new HashMap<>();
-            boolean dimensionsValid = true;
-            for (Dimension dimension : value.getDisaggregationList()) {
-                if (dimension.getName().isEmpty() || dimension.getCode().isEmpty()
-                        || dimensions.put(dimension.getName(), dimension.getCode()) != null) {
-                    problems.add(Problem.permanent(field, "disaggregation.invalid",
-                            "Phân tổ '" + dimension.getName() + "' thiếu tên, thiếu mã hoặc bị lặp",
-                            "dimension '" + dimension.getName() + "' is blank or repeated"));
-                    dimensionsValid = false;
-                }
-            }
-            if (!isCanonicalDecimal(value.getValue())) {
-                String shown = value.getValue().length() > MAX_NUMBER_LENGTH
-                        ? value.getValue().substring(0, MAX_NUMBER_LENGTH) + "…" : value.getValue();
-                problems.add(Problem.permanent(field, "value.not_a_number",
-                        "Giá trị '" + shown + "' không viết theo dạng số của giao thức (chữ số ASCII, dấu chấm thập phân, không số 0 thừa, không số mũ)",
-                        "value '" + shown + "' is not a number in the protocol's notation (ASCII digits, a decimal dot, "
-                                + "no leading or trailing zeros, no exponent, no plus sign)"));
-                continue;
-            }
-            if (!dimensionsValid) {
-                continue;
-            }
-            IndicatorValue indicatorValue = new IndicatorValue(value.getCode(), new Disaggregation(dimensions),
-                    new BigDecimal(value.getValue()));
-            if (!seen.add(new ValueKey(indicatorValue.code(), indicatorValue.disaggregation()))) {
-                problems.add(Problem.permanent(field, "value.duplicate",
-                        "Chỉ tiêu " + value.getCode() + " (" + indicatorValue.disaggregation() + ") xuất hiện hai lần",
-                        "indicator " + value.getCode() + " (" + indicatorValue.disaggregation() + ") appears twice"));
-                continue;
-            }
-            values.add(indicatorValue);
-        }
-        return values;
-    }
-
-    private static List<Finding> readFindings(vn.congvu.federation.v1.Report message, Problems problems) {
-        List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < message.getFindingsCount(); i++) {
-            vn.congvu.federation.v1.Finding finding = message.getFindings(i);
-            int severity = finding.getSeverityValue();
-            if (finding.getRuleId().isBlank() || finding.getUnit().isBlank() || finding.getCount() < 1
-                    || severity < 1 || severity > Finding.Severity.values().length) {
-                problems.add(Problem.permanent("findings[" + i + "]", "finding.incomplete",
-                        "Phát hiện phải có quy tắc, đơn vị, số lần (từ 1) và mức độ",
-                        "a finding needs a rule, a unit, a count of 1 or more and a severity"));
-                continue;
-            }
-            findings.add(new Finding(finding.getRuleId(), finding.getUnit(), finding.getCount(),
-                    Finding.Severity.values()[severity - 1], finding.getMessage()));
-        }
-        return findings;
     }
 
     private static vn.congvu.federation.v1.PeriodKind toMessage(PeriodKind kind) {

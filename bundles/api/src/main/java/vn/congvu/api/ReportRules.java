@@ -35,6 +35,9 @@ public final class ReportRules {
     /** Every figure is smaller than this in magnitude: the stores keep 24 integer digits. */
     public static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e24");
 
+    /** How much of a sender's text a problem quotes. */
+    private static final int QUOTED_MAX = 64;
+
     private ReportRules() {
     }
 
@@ -54,8 +57,7 @@ public final class ReportRules {
      */
     public static void check(Report report, Problems problems) {
         String province = report.key().provinceCode();
-        if (province.length() != 2 || !Character.isDigit(province.charAt(0)) || !Character.isDigit(province.charAt(1))
-                || province.charAt(0) > '9' || province.charAt(1) > '9') {
+        if (!province.matches("[0-9]{2}")) {
             problems.add(Problem.permanent("key.province_code", "province.invalid",
                     "Mã tỉnh phải gồm đúng hai chữ số", "the province code must be exactly two digits"));
         }
@@ -73,7 +75,8 @@ public final class ReportRules {
             fault(field + ".jar_sha256", TextRules.sha256Fault(module.jarSha256()), problems);
             if (!moduleIds.add(module.moduleId())) {
                 problems.add(Problem.permanent(field, "module.duplicate",
-                        "Mô-đun " + module.moduleId() + " được nêu hai lần", "module " + module.moduleId() + " is named twice"));
+                        "Mô-đun " + TextRules.quoted(module.moduleId(), QUOTED_MAX) + " được nêu hai lần",
+                        "module " + TextRules.quoted(module.moduleId(), QUOTED_MAX) + " is named twice"));
             }
         }
         for (IndicatorValue value : report.values()) {
@@ -92,21 +95,22 @@ public final class ReportRules {
             }
             if (!findingKeys.add(List.of(finding.ruleId(), finding.unit()))) {
                 problems.add(Problem.permanent(field, "finding.duplicate",
-                        "Phát hiện theo quy tắc " + finding.ruleId() + " tại cùng đơn vị được nêu hai lần",
-                        "a finding of rule " + finding.ruleId() + " at the same unit appears twice"));
+                        "Phát hiện theo quy tắc " + TextRules.quoted(finding.ruleId(), QUOTED_MAX) + " tại cùng đơn vị được nêu hai lần",
+                        "a finding of rule " + TextRules.quoted(finding.ruleId(), QUOTED_MAX) + " at the same unit appears twice"));
             }
         }
     }
 
     private static void checkValue(IndicatorValue value, Problems problems) {
-        String field = "values " + value.code();
+        String field = "values " + TextRules.quoted(value.code(), QUOTED_MAX);
         fault(field + ".code", TextRules.identifierFault(value.code()), problems);
         if (tooMany(value.disaggregation().dimensions().size(), MAX_DIMENSIONS, field + ".disaggregation", problems)) {
             return;
         }
         for (Map.Entry<String, String> dimension : value.disaggregation().dimensions().entrySet()) {
-            fault(field + " dimension name", TextRules.identifierFault(dimension.getKey()), problems);
-            fault(field + " " + dimension.getKey(),
+            String name = TextRules.quoted(dimension.getKey(), QUOTED_MAX);
+            fault(field + " dimension " + name, TextRules.identifierFault(dimension.getKey()), problems);
+            fault(field + " " + name,
                     TextRules.textFault(dimension.getValue(), DIMENSION_CODE_MAX, false, true), problems);
         }
         BigDecimal number = value.value();

@@ -27,6 +27,9 @@ public final class TextRules {
         SURROUNDING_SPACE("có khoảng trắng ở đầu hoặc cuối", "begins or ends with white space"),
         /** A control character, or a line or paragraph separator. */
         CONTROL_CHARACTER("chứa ký tự điều khiển (như NUL, xuống dòng)", "holds a control character (such as NUL or a line break)"),
+        /** An invisible formatting character (zero-width space, bidirectional override, soft hyphen ...). */
+        INVISIBLE_CHARACTER("chứa ký tự định dạng vô hình (như khoảng trắng độ rộng 0, ký tự đảo chiều)",
+                "holds an invisible formatting character (such as a zero-width space or a bidirectional override)"),
         /** Half of a surrogate pair. */
         BROKEN_CHARACTER("chứa ký tự Unicode hỏng", "holds a broken Unicode character"),
         /** Not in NFC. */
@@ -96,6 +99,10 @@ public final class TextRules {
             } else if ((Character.getType(c) == Character.CONTROL && !(multiLine && (c == '\n' || c == '\t')))
                     || c == '\u2028' || c == '\u2029') {
                 return Fault.CONTROL_CHARACTER;
+            } else if (Character.getType(c) == Character.FORMAT) {
+                // the same unit name with a zero-width space, or text that displays in another order than
+                // it reads, would be two strings that look alike
+                return Fault.INVISIBLE_CHARACTER;
             }
         }
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? null : Fault.NOT_NFC;
@@ -132,6 +139,35 @@ public final class TextRules {
             }
         }
         return null;
+    }
+
+    /**
+     * A sender's text made safe to quote in a message or a log line: control and formatting characters
+     * written as a backslash, "u" and four hex digits, and cut to a length, so that no text can forge a log line or fill a disk.
+     *
+     * @param text          a text as received
+     * @param maxCodePoints how much of it to keep
+     * @return the text as it may be shown
+     */
+    public static String quoted(String text, int maxCodePoints) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxCodePoints) + 8);
+        int kept = 0;
+        for (int i = 0; i < text.length(); ) {
+            if (kept == maxCodePoints) {
+                return out.append("… (").append(text.codePointCount(0, text.length())).append(" characters)").toString();
+            }
+            int c = text.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+            kept++;
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     /**

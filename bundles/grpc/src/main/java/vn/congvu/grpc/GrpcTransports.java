@@ -16,6 +16,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface GrpcTransports {
 
     /**
+     * The largest message a server takes (16 MiB), documented in reporting.proto: a sender checks its
+     * message against it before sending, since grpc-java answers a larger one with RESOURCE_EXHAUSTED.
+     */
+    int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    /**
      * Starts a server on the given address.
      *
      * @param address      where to listen; port 0 picks a free port

@@ -58,7 +58,11 @@ final class OutboxLines {
         };
     }
 
-    private static String time(Instant instant) {
+    /**
+     * @param instant a moment
+     * @return it as the operator's wall clock shows it, marked as Vietnam time
+     */
+    static String time(Instant instant) {
         return WALL.format(instant) + " (giờ VN)";
     }
 }

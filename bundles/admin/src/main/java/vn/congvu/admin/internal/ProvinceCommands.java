@@ -173,7 +173,7 @@ public class ProvinceCommands {
         OutboxStatus status = uplink.status();
         StringBuilder out = new StringBuilder(String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối, "
                         + "%d lỗi tại tỉnh / outbox: %d waiting, %d delivered, %d refused, %d failed", status.pending(),
-                status.oldestPendingAt().map(at -> " (cũ nhất từ " + at + ")").orElse(""), status.delivered(),
+                status.oldestPendingAt().map(at -> " (cũ nhất từ / oldest since " + OutboxLines.time(at) + ")").orElse(""), status.delivered(),
                 status.refused(), status.failed(), status.pending(), status.delivered(), status.refused(), status.failed()));
         List<OutboxEntry> stuck = uplink.stuck(STUCK_SHOWN + 1);
         if (!stuck.isEmpty()) {

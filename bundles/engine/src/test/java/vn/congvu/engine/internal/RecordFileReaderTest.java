@@ -31,6 +31,17 @@ class RecordFileReaderTest {
     }
 
     @Test
+    void read_decomposedVietnamese_isStoredInNfc() {
+        String decomposed = java.text.Normalizer.normalize("UBND xã Đức Long", java.text.Normalizer.Form.NFD);
+
+        RecordFileReader.Outcome outcome = read(HEADER + "HS-1,commune,\"" + decomposed + "\",2022-01-03,2022-01-10,\n");
+
+        assertEquals(List.of(), outcome.errors());
+        assertEquals("UBND xã Đức Long", outcome.records().get(0).text("unit"));
+        assertTrue(java.text.Normalizer.isNormalized(outcome.records().get(0).text("unit"), java.text.Normalizer.Form.NFC));
+    }
+
+    @Test
     void read_cellsWithQuotesInsideOrAfterText_areReadAsTheQuotingRulesSay() {
         RecordFileReader.Outcome outcome = read(HEADER
                 + "HS-1,commune,UBND xã \"A\" mới,2022-01-03,2022-01-10,\n"

@@ -69,6 +69,18 @@ class ReportAssemblerTest {
     }
 
     @Test
+    void assemble_findingTheMinistryWouldRefuse_isNotFiled() {
+        ReportAssembler.Assembly assembly = ReportAssembler.assemble(CAO_BANG, YEAR, List.of(
+                new ReportAssembler.Contribution(module("caobang.a", CoreIndicators.DOSSIER_RESOLVED),
+                        new ModuleResult(List.of(resolved(AdministrativeLevel.COMMUNE, 1)), List.of(
+                                new Finding("caobang.late", "Sở".repeat(300), 1, Finding.Severity.WARNING, "trễ hạn\u0000")), List.of()))));
+
+        assertNull(assembly.report());
+        assertEquals(List.of("text.too_long", "text.control_character"),
+                assembly.problems().stream().map(Problem::rule).toList());
+    }
+
+    @Test
     void assemble_breaksANationalCrossCheck_isNotFiled() {
         ReportAssembler.Assembly assembly = ReportAssembler.assemble(CAO_BANG, YEAR, List.of(
                 new ReportAssembler.Contribution(module("caobang.feedback", CoreIndicators.FEEDBACK_RECEIVED,

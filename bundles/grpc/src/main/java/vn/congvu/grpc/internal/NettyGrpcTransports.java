@@ -38,7 +38,6 @@ public class NettyGrpcTransports implements GrpcTransports {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyGrpcTransports.class);
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
-    private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     /** A client pings after this long without reading anything; grpc-java's smallest allowed value. */
     private static final long KEEPALIVE_TIME_SECONDS = 10;
     /** A ping unanswered this long closes the connection. */

@@ -12,6 +12,7 @@ import vn.congvu.api.TextRules;
 import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.federation.v1.InstalledModule;
 import vn.congvu.federation.v1.ReportInventoryRequest;
+import vn.congvu.proto.ReportMessages;
 
 /**
  * The ministry's checks of a node inventory, before anything is stored: the same text rules as reports
@@ -24,8 +25,6 @@ final class InventoryValidator {
     static final int MAX_MODULES = 1_000;
     static final int TITLE_MAX = 500;
     static final int LEGAL_BASIS_MAX = 1_000;
-    private static final long EARLIEST_SECONDS = 946_684_800L;   // 2000-01-01T00:00:00Z
-    private static final long LATEST_SECONDS = 4_133_980_800L;   // 2101-01-01T00:00:00Z
 
     private InventoryValidator() {
     }
@@ -33,8 +32,8 @@ final class InventoryValidator {
     static void validate(ReportInventoryRequest request, Problems problems) {
         if (Province.byCode(request.getProvinceCode()).isEmpty()) {
             problems.add(Problem.permanent("province_code", "province.unknown",
-                    "Mã tỉnh '" + Refusals.cut(request.getProvinceCode(), 20) + "' không có trong danh mục",
-                    "province code '" + Refusals.cut(request.getProvinceCode(), 20) + "' is not an official code"));
+                    "Mã tỉnh '" + TextRules.quoted(request.getProvinceCode(), 20) + "' không có trong danh mục",
+                    "province code '" + TextRules.quoted(request.getProvinceCode(), 20) + "' is not an official code"));
         }
         moment("taken_at", request.hasTakenAt(), request.getTakenAt(), problems);
         if (ReportRules.tooMany(request.getModulesCount(), MAX_MODULES, "modules", problems)) {
@@ -64,8 +63,7 @@ final class InventoryValidator {
     }
 
     private static void moment(String field, boolean present, Timestamp moment, Problems problems) {
-        if (!present || moment.getSeconds() < EARLIEST_SECONDS || moment.getSeconds() >= LATEST_SECONDS
-                || moment.getNanos() < 0 || moment.getNanos() > 999_999_999) {
+        if (!present || !ReportMessages.isPlausibleMoment(moment)) {
             problems.add(Problem.permanent(field, "moment.invalid", field + " thiếu hoặc không nằm trong các năm 2000-2100",
                     field + " is missing or not a moment in the years 2000-2100"));
         }

@@ -51,6 +51,14 @@ public class MinistryServer {
     public static final String INTERCEPTOR_PROPERTY = "congvu.grpc.server";
 
     private static final Logger LOG = LoggerFactory.getLogger(MinistryServer.class);
+    /**
+     * Request bytes of reports handled at once. Checking a report allocates about 50 times its size (see
+     * BENCHMARKS.md), so this keeps the heap that validation needs around 2 GB at worst; past it, senders are
+     * asked to come back (RESOURCE_EXHAUSTED with a retry delay). Two 16 MiB reports, or thousands of
+     * ordinary ones, fit at once.
+     */
+    private static final int REPORTS_IN_FLIGHT_KIB = 40 * 1024;
+    private static final int INVENTORIES_IN_FLIGHT_KIB = 8 * 1024;
 
     private final StoreHealth health;
     private final OwnedServer server;
@@ -70,9 +78,16 @@ public class MinistryServer {
         ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
                 config.print_stored() ? report -> printStored(store, report) : report -> { });
         this.health = new StoreHealth(store);
-        this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
-                List.of(new ParsingReportingService(endpoint), new CatalogEndpoint(), new NodeEndpoint(store),
-                        health.service(), ProtoReflectionServiceV1.newInstance()), interceptors);
+        try {
+            this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
+                    List.of(ParsingUnaryService.reporting(endpoint, REPORTS_IN_FLIGHT_KIB),
+                            ParsingUnaryService.catalog(new CatalogEndpoint()),
+                            ParsingUnaryService.node(new NodeEndpoint(store), INVENTORIES_IN_FLIGHT_KIB),
+                            health.service(), ProtoReflectionServiceV1.newInstance()), interceptors);
+        } catch (IOException | RuntimeException e) {
+            health.close();
+            throw e;
+        }
         LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
     }
 

@@ -52,8 +52,8 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
             LOG.error("Could not record the inventory of {}", request.getProvinceCode(), e);
             if (e.causedByContent()) {
                 answer.onError(Refusals.status(Code.INVALID_ARGUMENT, List.of(Problem.permanent("modules",
-                        "ministry.store_refused", "Cơ sở dữ liệu không nhận nội dung này: " + e.getMessage(),
-                        "the ministry's database refused this content: " + e.getMessage())), 1));
+                        "ministry.store_refused", "Cơ sở dữ liệu của Bộ Nội vụ không nhận nội dung này (chi tiết trong nhật ký của Bộ)",
+                        "the ministry's database refused this content (details in the ministry's log)")), 1));
                 return;
             }
             answer.onError(Status.UNAVAILABLE.withDescription("the ministry cannot record inventories right now").asRuntimeException());

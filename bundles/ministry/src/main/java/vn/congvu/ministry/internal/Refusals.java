@@ -2,7 +2,9 @@ package vn.congvu.ministry.internal;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
+import com.google.protobuf.Duration;
 import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.List;
@@ -23,7 +25,10 @@ final class Refusals {
      * grpc-message, it stays under 6 KiB, clear of grpc-java's 8 KiB default.
      */
     static final int DETAILS_BUDGET = 4_000;
-    /** Longest text of one problem: a field names at most a figure, a message says one thing. */
+    /**
+     * Longest text of one problem, in UTF-8 bytes: a field names at most a figure, a message says one thing.
+     * Four such texts fit the budget several times over, so the first problem is always listed.
+     */
     static final int TEXT_MAX = 300;
     private static final int SUMMARY_MAX = 200;
 
@@ -71,6 +76,19 @@ final class Refusals {
                 .build());
     }
 
+    /**
+     * @param retryAfterMillis how long the sender should wait
+     * @return RESOURCE_EXHAUSTED with a google.rpc.RetryInfo saying when to come back
+     */
+    static StatusRuntimeException busy(long retryAfterMillis) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED.getNumber())
+                .setMessage("the ministry is busy; send again in " + retryAfterMillis + " ms")
+                .addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(Duration.newBuilder()
+                        .setSeconds(retryAfterMillis / 1000).setNanos((int) (retryAfterMillis % 1000) * 1_000_000)).build()))
+                .build());
+    }
+
     private static vn.congvu.federation.v1.Problem toMessage(Problem problem) {
         return vn.congvu.federation.v1.Problem.newBuilder()
                 .setField(cut(problem.field(), TEXT_MAX)).setRule(cut(problem.rule(), TEXT_MAX))
@@ -78,16 +96,25 @@ final class Refusals {
                 .setRetryable(problem.retryable()).build();
     }
 
-    /** Cuts a text to at most {@code max} characters, never inside a surrogate pair. */
-    static String cut(String text, int max) {
-        if (text.length() <= max) {
+    /**
+     * Cuts a text to at most {@code maxBytes} bytes of UTF-8 (a Vietnamese letter takes two or three), at a
+     * character boundary, marking the cut with an ellipsis.
+     */
+    static String cut(String text, int maxBytes) {
+        if (text.length() * 3 <= maxBytes) {
             return text;
         }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
+        int bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes - 3) {
+                return text.substring(0, i) + "…";
+            }
+            bytes += size;
+            i += Character.charCount(c);
         }
-        return text.substring(0, end) + "…";
+        return text;
     }
 
     /**

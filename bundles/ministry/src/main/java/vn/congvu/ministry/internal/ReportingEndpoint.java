@@ -1,12 +1,7 @@
 package vn.congvu.ministry.internal;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.Duration;
 import com.google.rpc.Code;
-import com.google.rpc.RetryInfo;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import io.grpc.protobuf.StatusProto;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,15 +77,15 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
             outcome = store.storeReport(report, preparedAt);
         } catch (StoreBusyException e) {
             LOG.warn("Busy: asked {} revision {} to come back in {} ms", report.key(), report.revision(), e.retryAfterMillis());
-            answer.onError(busy(e.retryAfterMillis()));
+            answer.onError(Refusals.busy(e.retryAfterMillis()));
             return;
         } catch (StoreException e) {
             if (e.causedByContent()) {
                 // the checks before storing should have caught it: a gap in them, not a reason to retry
                 LOG.error("The store refused the content of report {} revision {}", report.key(), report.revision(), e);
                 reject(answer, Code.INVALID_ARGUMENT, List.of(Problem.permanent("report", "ministry.store_refused",
-                        "Cơ sở dữ liệu của Bộ Nội vụ không nhận nội dung báo cáo này: " + e.getMessage(),
-                        "the ministry's database refused this report's content: " + e.getMessage())), 1);
+                        "Cơ sở dữ liệu của Bộ Nội vụ không nhận nội dung báo cáo này (chi tiết trong nhật ký của Bộ)",
+                        "the ministry's database refused this report's content (details in the ministry's log)")), 1);
                 return;
             }
             LOG.error("Could not store report {} revision {}", report.key(), report.revision(), e);
@@ -122,16 +117,6 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
                 .setAcceptedAt(ReportMessages.timestamp(receipt.acceptedAt()))
                 .setDuplicate(duplicate)).build());
         answer.onCompleted();
-    }
-
-    /** RESOURCE_EXHAUSTED with a google.rpc.RetryInfo saying when to come back. */
-    private static StatusRuntimeException busy(long retryAfterMillis) {
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.RESOURCE_EXHAUSTED.getNumber())
-                .setMessage("the ministry is busy; send again in " + retryAfterMillis + " ms")
-                .addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(Duration.newBuilder()
-                        .setSeconds(retryAfterMillis / 1000).setNanos((int) (retryAfterMillis % 1000) * 1_000_000)).build()))
-                .build());
     }
 
     private static void reject(StreamObserver<SubmitReportResponse> answer, Code code, List<Problem> problems, int total) {

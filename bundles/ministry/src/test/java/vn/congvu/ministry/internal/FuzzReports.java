@@ -35,7 +35,7 @@ final class FuzzReports {
 
     private static final String[] TEXTS = {",", "=", "a,b=c", "\u0000", "x\u0000y", "\n", "\t", "a\nb", "\r\n",
             Normalizer.normalize("Sở Tài chính", Normalizer.Form.NFD), "", " ", " Sở", "Sở ", "\u2028", "\u202Eabc",
-            "\uD800", "😀", "Ủy ban nhân dân tỉnh Cao Bằng", "x".repeat(129), "y".repeat(201), "z".repeat(501),
+            "😀", "Ủy ban nhân dân tỉnh Cao Bằng", "x".repeat(129), "y".repeat(201), "z".repeat(501),
             "m".repeat(2_001), "ư".repeat(4_001), "0", "-", ".", ":", "\\", "%s%n", "'; DROP TABLE reports; --",
             "\uFEFF", "\u00A0x", "a\u0301", "１２"};
     private static final String[] NUMBERS = {"1e3", "+5", "\u0665", "１２", "-0", "NaN", "Infinity", "1.50", "05", "1.",

@@ -23,8 +23,7 @@ import vn.congvu.store.internal.DerbyMinistryStore;
  */
 final class LoopbackMinistry implements AutoCloseable {
 
-    private static final MethodDescriptor<byte[], byte[]> SUBMIT =
-            ReportingServiceGrpc.getSubmitReportMethod().toBuilder(ParsingReportingService.BYTES, ParsingReportingService.BYTES).build();
+    private static final MethodDescriptor<?, ?> SUBMIT = ReportingServiceGrpc.getSubmitReportMethod();
 
     private final DerbyMinistryStore store;
     private final MinistryServer server;
@@ -82,7 +81,17 @@ final class LoopbackMinistry implements AutoCloseable {
      * @throws io.grpc.StatusRuntimeException with the ministry's answer when it is not OK
      */
     byte[] submit(byte[] request, long deadlineSeconds) {
-        return ClientCalls.blockingUnaryCall(channel, SUBMIT,
+        return call(SUBMIT, request, deadlineSeconds);
+    }
+
+    /**
+     * Sends request bytes as they are to any unary method of the ministry.
+     *
+     * @throws io.grpc.StatusRuntimeException with the ministry's answer when it is not OK
+     */
+    byte[] call(MethodDescriptor<?, ?> method, byte[] request, long deadlineSeconds) {
+        return ClientCalls.blockingUnaryCall(channel,
+                method.toBuilder(ParsingUnaryService.BYTES, ParsingUnaryService.BYTES).build(),
                 CallOptions.DEFAULT.withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS), request);
     }
 

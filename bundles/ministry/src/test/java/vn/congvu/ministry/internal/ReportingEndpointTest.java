@@ -271,12 +271,26 @@ class ReportingEndpointTest {
                 throw new IllegalStateException("a bug in the store");
             }
         };
-        serve(new ParsingReportingService(new ReportingEndpoint(broken, TODAY, announced::add)));
+        serve(ParsingUnaryService.reporting(new ReportingEndpoint(broken, TODAY, announced::add), 1_024));
 
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(CAO_BANG_2022));
 
         assertEquals(Status.Code.INTERNAL, error.getStatus().getCode());
         assertTrue(error.getStatus().getDescription().contains("04/2022-PERIOD_KIND_YEAR-1/REGIME_PERIODIC"),
                 error.getStatus().getDescription());
+    }
+
+    @Test
+    void submit_moreRequestBytesUnderWayThanTheBudget_isResourceExhaustedWithARetryDelay() throws Exception {
+        serve(ParsingUnaryService.reporting(new ReportingEndpoint(store, TODAY, announced::add), 1));
+        Report large = new Report(CAO_BANG_2022.key(), 1, CAO_BANG_2022.modules(), CAO_BANG_2022.values(), List.of(
+                new vn.congvu.api.Finding("caobang.late", "Sở Tài chính", 1, vn.congvu.api.Finding.Severity.INFO, "x".repeat(2_000))));
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> submit(large));
+
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, error.getStatus().getCode());
+        assertTrue(StatusProto.fromThrowable(error).getDetailsList().stream()
+                .anyMatch(detail -> detail.is(com.google.rpc.RetryInfo.class)));
+        assertEquals(0, store.countRevisions());
     }
 }

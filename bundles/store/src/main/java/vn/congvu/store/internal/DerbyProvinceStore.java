@@ -2,7 +2,6 @@ package vn.congvu.store.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +26,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
+import vn.congvu.api.TextRules;
 import vn.congvu.api.ReportKey;
 import vn.congvu.api.record.FieldSpec;
 import vn.congvu.api.record.Record;
@@ -52,7 +52,6 @@ public class DerbyProvinceStore implements ProvinceStore {
     }
 
     /** Separates a record's fields; intake refuses it inside text. */
-    private static final String LEGACY_PROBLEM_SEPARATOR = "\u001E";
     private static final int CHUNK_SIZE = 4_096;
     private static final char RECORD_SEPARATOR = TextCodec.ROW_SEPARATOR;
 
@@ -68,9 +67,12 @@ public class DerbyProvinceStore implements ProvinceStore {
         this(Path.of(requireSet(config.database())));
     }
 
+    /** The province schema's migrations; the n-th is schema version n. */
+    static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-findings.sql", "003-record-chunks.sql",
+            "004-report-values-text.sql", "005-outbox-delivery.sql");
+
     DerbyProvinceStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "province", List.of("001-initial.sql", "002-findings.sql",
-                "003-record-chunks.sql", "004-report-values-text.sql", "005-outbox-delivery.sql"));
+        this.database = new Database(databaseFolder, "province", MIGRATIONS);
     }
 
     /** Closes the database cleanly. */
@@ -279,7 +281,8 @@ public class DerbyProvinceStore implements ProvinceStore {
         for (int i = 0; i < type.fields().size() && i < texts.size(); i++) {
             FieldSpec field = type.fields().get(i);
             if (!texts.get(i).isEmpty()) {
-                values.put(field.name(), field.kind().parse(texts.get(i)));
+                // records imported before intake normalised to NFC are read in NFC too, so that they file
+                values.put(field.name(), field.kind().parse(TextRules.nfc(texts.get(i))));
             }
         }
         return new Record(type, values);
@@ -348,19 +351,19 @@ public class DerbyProvinceStore implements ProvinceStore {
     @Override
     public Optional<OutboxEntry> nextPending(Set<ReportKey> skipping) {
         return database.inTransaction("reading the outbox",
-                connection -> ProvinceOutbox.next(connection, skipping, DerbyProvinceStore::readProblems));
+                connection -> ProvinceOutbox.next(connection, skipping));
     }
 
     @Override
     public Optional<OutboxEntry> outboxEntry(long entryId) {
         return database.inTransaction("reading outbox entry " + entryId,
-                connection -> ProvinceOutbox.entry(connection, entryId, DerbyProvinceStore::readProblems));
+                connection -> ProvinceOutbox.entry(connection, entryId));
     }
 
     @Override
     public List<OutboxEntry> stuckEntries(int limit) {
         return database.inTransaction("reading the stuck outbox entries",
-                connection -> ProvinceOutbox.stuck(connection, limit, DerbyProvinceStore::readProblems));
+                connection -> ProvinceOutbox.stuck(connection, limit));
     }
 
     @Override
@@ -374,7 +377,7 @@ public class DerbyProvinceStore implements ProvinceStore {
     @Override
     public void markRefused(long entryId, String status, List<Problem> problems) {
         database.inTransaction("marking outbox entry " + entryId + " refused", connection -> {
-            ProvinceOutbox.refused(connection, entryId, status, writeProblems(problems));
+            ProvinceOutbox.refused(connection, entryId, status, ProblemsText.write(problems));
             return null;
         });
     }
@@ -398,38 +401,6 @@ public class DerbyProvinceStore implements ProvinceStore {
     @Override
     public OutboxStatus outboxStatus() {
         return database.inTransaction("reading the outbox status", ProvinceOutbox::status);
-    }
-
-    private static String writeProblems(List<Problem> problems) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Problem problem : problems) {
-            rows.add(List.of(problem.field(), problem.rule(), problem.messageVi(), problem.messageEn(),
-                    Boolean.toString(problem.retryable())));
-        }
-        return TextCodec.LINES.rows(rows);
-    }
-
-    private static List<Problem> readProblems(Clob clob) throws SQLException {
-        if (clob == null) {
-            return List.of();
-        }
-        String text = clob.getSubString(1, (int) clob.length());
-        List<Problem> problems = new ArrayList<>();
-        if (text.indexOf(LEGACY_PROBLEM_SEPARATOR) >= 0) {
-            // written before TextCodec: fields separated by U+001E, one problem a line
-            for (String line : text.split("\n")) {
-                addProblem(problems, List.of(line.split(LEGACY_PROBLEM_SEPARATOR, -1)));
-            }
-            return problems;
-        }
-        TextCodec.LINES.readRows(text).forEach(fields -> addProblem(problems, fields));
-        return problems;
-    }
-
-    private static void addProblem(List<Problem> problems, List<String> parts) {
-        if (parts.size() == 5) {
-            problems.add(new Problem(parts.get(0), parts.get(1), parts.get(2), parts.get(3), Boolean.parseBoolean(parts.get(4))));
-        }
     }
 
     static String requireSet(String database) {

@@ -1,6 +1,5 @@
 package vn.congvu.store.internal;
 
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,12 +27,10 @@ import vn.congvu.store.OutboxStatus;
  */
 final class ProvinceOutbox {
 
-    /** Reads the problems column, whose text encoding belongs to the store. */
-    @FunctionalInterface
-    interface ProblemReader {
-        List<Problem> read(Clob clob) throws SQLException;
-    }
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProvinceOutbox.class);
 
+    /** Entries that cannot be read, marked FAILED one after the other, before a pick gives up for now. */
+    private static final int MAX_UNREADABLE_IN_A_ROW = 10;
     /** Fits the last_error column. */
     private static final int MAX_ERROR = 2000;
     /** Fits the last_status column. */
@@ -50,11 +47,28 @@ final class ProvinceOutbox {
     }
 
     /**
-     * Walks the pending entries oldest first and takes the first that is its key's oldest pending entry and
-     * whose key is not skipped. With nothing skipped, that is the first row read.
+     * The entry to send next: walks the pending entries oldest first and takes the first that is its key's
+     * oldest pending entry and whose key is not skipped (with nothing skipped, the first row read). An entry
+     * that cannot be read back from the database (a row this version cannot decode) is marked FAILED with
+     * the reason, so that it never stops the entries after it.
      */
-    static Optional<OutboxEntry> next(Connection connection, Set<ReportKey> skipping, ProblemReader problems)
-            throws SQLException {
+    static Optional<OutboxEntry> next(Connection connection, Set<ReportKey> skipping) throws SQLException {
+        for (int unreadable = 0; unreadable < MAX_UNREADABLE_IN_A_ROW; unreadable++) {
+            Optional<Long> id = nextId(connection, skipping);
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return entry(connection, id.get());
+            } catch (RuntimeException e) {
+                failed(connection, id.get(), "the entry cannot be read back from this node's database: " + e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Long> nextId(Connection connection, Set<ReportKey> skipping) throws SQLException {
+        List<Long> unreadable = new ArrayList<>();
         Long found = null;
         try (PreparedStatement query = connection.prepareStatement("SELECT o.entry_id, r.province_code, r.period, "
                 + "r.regime FROM outbox o JOIN reports r ON r.report_id = o.report_id WHERE o.state = 'PENDING' "
@@ -62,21 +76,30 @@ final class ProvinceOutbox {
             try (ResultSet rows = query.executeQuery()) {
                 Set<ReportKey> seen = new HashSet<>();
                 while (found == null && rows.next()) {
-                    ReportKey key = key(rows, 2);
+                    ReportKey key;
+                    try {
+                        key = key(rows, 2);
+                    } catch (RuntimeException e) {
+                        unreadable.add(rows.getLong(1));
+                        continue;
+                    }
                     if (seen.add(key) && !skipping.contains(key)) {
                         found = rows.getLong(1);
                     }
                 }
             }
         }
-        return found == null ? Optional.empty() : entry(connection, found, problems);
+        for (long id : unreadable) {
+            failed(connection, id, "the entry's report key cannot be read back from this node's database");
+        }
+        return Optional.ofNullable(found);
     }
 
-    static Optional<OutboxEntry> entry(Connection connection, long entryId, ProblemReader problems) throws SQLException {
+    static Optional<OutboxEntry> entry(Connection connection, long entryId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(ENTRY_COLUMNS + "o.entry_id = ?")) {
             query.setLong(1, entryId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(read(connection, row, problems)) : Optional.empty();
+                return row.next() ? Optional.of(read(connection, row)) : Optional.empty();
             }
         }
     }
@@ -85,7 +108,7 @@ final class ProvinceOutbox {
      * Pending entries that failed at least once, and refused or failed entries whose key has no later
      * revision (once a new revision is filed, the old refusal is history, not a task).
      */
-    static List<OutboxEntry> stuck(Connection connection, int limit, ProblemReader problems) throws SQLException {
+    static List<OutboxEntry> stuck(Connection connection, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT o.entry_id FROM outbox o "
                 + "JOIN reports r ON r.report_id = o.report_id WHERE (o.state = 'PENDING' AND o.attempts > 0) "
@@ -102,7 +125,12 @@ final class ProvinceOutbox {
         }
         List<OutboxEntry> entries = new ArrayList<>();
         for (long id : ids) {
-            entry(connection, id, problems).ifPresent(entries::add);
+            try {
+                entry(connection, id).ifPresent(entries::add);
+            } catch (RuntimeException e) {
+                // marked FAILED when it was picked; counted in the status, but it has no report to show
+                LOG.warn("Outbox entry {} cannot be read back from this node's database: {}", id, e.toString());
+            }
         }
         return entries;
     }
@@ -178,10 +206,10 @@ final class ProvinceOutbox {
                 counts[OutboxState.REFUSED.ordinal()], counts[OutboxState.FAILED.ordinal()]);
     }
 
-    private static OutboxEntry read(Connection connection, ResultSet row, ProblemReader problems) throws SQLException {
+    private static OutboxEntry read(Connection connection, ResultSet row) throws SQLException {
         ReportKey key = key(row, 9);
         // the problems' CLOB first, before other statements run on the connection
-        List<Problem> refusal = problems.read(row.getClob(7));
+        List<Problem> refusal = ProblemsText.read(row.getClob(7));
         Report report = ReportRows.readContent(connection, row.getLong(8), key, row.getInt(12), row.getString(14));
         return new OutboxEntry(row.getLong(1), report, row.getTimestamp(13).toInstant(),
                 OutboxState.valueOf(row.getString(2)), row.getInt(3), row.getString(15), row.getString(4),

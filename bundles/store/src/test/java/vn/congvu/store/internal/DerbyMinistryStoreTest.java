@@ -167,4 +167,29 @@ class DerbyMinistryStoreTest {
             reopened.close();
         }
     }
+
+    @Test
+    void storeReport_revisionStoredUnderTheFirstCanonicalForm_sameContentIsStillADuplicate() {
+        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+        StoreOutcome.Stored first = assertInstanceOf(StoreOutcome.Stored.class, store.storeReport(report(48447), Instant.now()));
+        store.close();
+        try (Database database = new Database(folder.resolve("db"), "ministry", DerbyMinistryStore.MIGRATIONS)) {
+            database.inTransaction("giving the report a hash of the first canonical form", connection -> {
+                try (java.sql.Statement update = connection.createStatement()) {
+                    return update.executeUpdate("UPDATE reports SET content_hash = '" + "b".repeat(64) + "'");
+                }
+            });
+        }
+        store = new DerbyMinistryStore(folder.resolve("db"));
+        try {
+            StoreOutcome.Duplicate again = assertInstanceOf(StoreOutcome.Duplicate.class,
+                    store.storeReport(report(48447), Instant.now()));
+            StoreOutcome other = store.storeReport(report(9), Instant.now());
+
+            assertEquals(first.receipt(), again.firstReceipt());
+            assertEquals(new StoreOutcome.Conflict("b".repeat(64)), other);
+        } finally {
+            store.close();
+        }
+    }
 }

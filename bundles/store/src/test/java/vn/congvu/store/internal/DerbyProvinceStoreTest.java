@@ -220,4 +220,39 @@ class DerbyProvinceStoreTest {
         store.forEachRecord(RecordTypes.DOSSIER, read::add);
         assertEquals(List.of(awkward, dossier("HS-2", "Sở Nội vụ", null)), read);
     }
+
+    @Test
+    void nextPending_entryThatCannotBeReadBack_isMarkedFailedAndTheNextOneGoes() {
+        FiledReport broken = store.fileReport(report(new vn.congvu.api.ReportKey("04", vn.congvu.api.Period.year(2021),
+                vn.congvu.api.Regime.PERIODIC), 1), Instant.now());
+        FiledReport next = store.fileReport(report(48447), Instant.now());
+        store.close();
+        try (Database database = new Database(folder.resolve("db"), "province", DerbyProvinceStore.MIGRATIONS)) {
+            database.inTransaction("damaging a stored report", connection -> {
+                try (java.sql.Statement damage = connection.createStatement()) {
+                    return damage.executeUpdate("UPDATE reports SET values_text = 'x' WHERE revision = 1 AND period = '2021'");
+                }
+            });
+        }
+        store = new DerbyProvinceStore(folder.resolve("db"));
+
+        assertEquals(next.outboxEntryId(), store.nextPending().orElseThrow().entryId());
+        assertEquals(1, store.outboxStatus().failed());
+        assertEquals(List.of(), store.stuckEntries(10), "an entry that cannot be read is counted, not listed");
+    }
+
+    @Test
+    void problemsWrittenBeforeTheCodec_stillRead() {
+        assertEquals(List.of(new Problem("values[0]", "value.not_a_count", "không phải số đếm", "not a count", false),
+                        new Problem("key", "province.unknown", "sai mã", "bad code", true)),
+                ProblemsText.read("values[0]\u001Evalue.not_a_count\u001Ekhông phải số đếm\u001Enot a count\u001Efalse\n"
+                        + "key\u001Eprovince.unknown\u001Esai mã\u001Ebad code\u001Etrue"));
+    }
+
+    @Test
+    void problemsWithLineBreaksAndTabs_readBackAsWritten() {
+        List<Problem> problems = List.of(new Problem("findings[0].message", "text.too_long", "dòng 1\ndòng 2\tx", "a\\b", false));
+
+        assertEquals(problems, ProblemsText.read(ProblemsText.write(problems)));
+    }
 }

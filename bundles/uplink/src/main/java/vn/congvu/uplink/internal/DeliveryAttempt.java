@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import vn.congvu.api.Problem;
+import vn.congvu.api.TextRules;
 import vn.congvu.federation.v1.Receipt;
 import vn.congvu.federation.v1.Rejection;
 import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.federation.v1.SubmitReportRequest;
+import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.proto.ProblemMessages;
 import vn.congvu.proto.ReportMessages;
 import vn.congvu.store.OutboxEntry;
@@ -78,6 +80,10 @@ final class DeliveryAttempt {
         }
     }
 
+    /** The province stores receipt ids of up to this many characters. */
+    private static final int MAX_RECEIPT_ID = 100;
+    private static final long MAX_REQUESTED_SECONDS = 600;
+
     private final ManagedChannel channel;
     private final ReportingServiceGrpc.ReportingServiceBlockingStub stub;
     private final Duration deadline;
@@ -115,14 +121,31 @@ final class DeliveryAttempt {
         } catch (RuntimeException e) {
             return new Outcome.Failed("the report could not be turned into a message: " + e);
         }
+        if (request.getSerializedSize() > GrpcTransports.MAX_MESSAGE_BYTES) {
+            return new Outcome.Failed("the report is " + request.getSerializedSize() + " bytes as a message, and the "
+                    + "ministry takes at most " + GrpcTransports.MAX_MESSAGE_BYTES + " (16 MiB)");
+        }
         Receipt receipt;
         try {
             receipt = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).submitReport(request).getReceipt();
         } catch (StatusRuntimeException e) {
             return failed(e);
         }
-        return new Outcome.Delivered(receipt.getReceiptId(), ReportMessages.instant(receipt.getAcceptedAt()),
-                receipt.getDuplicate());
+        return delivered(receipt);
+    }
+
+    /**
+     * A receipt the province can keep: an id it can store and a moment it can read. Anything else is the
+     * ministry's fault, and sending again is answered with the same receipt, so the key waits its own backoff.
+     */
+    private static Outcome delivered(Receipt receipt) {
+        String id = receipt.getReceiptId();
+        if (id.isEmpty() || id.length() > MAX_RECEIPT_ID || !id.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+                || !ReportMessages.isPlausibleMoment(receipt.getAcceptedAt())) {
+            return new Outcome.RetryKey(Duration.ZERO, "OK", "the ministry's receipt cannot be kept (id '"
+                    + TextRules.quoted(id, 40) + "', accepted at " + receipt.getAcceptedAt().getSeconds() + " s)");
+        }
+        return new Outcome.Delivered(id, ReportMessages.instant(receipt.getAcceptedAt()), receipt.getDuplicate());
     }
 
     private Outcome failed(StatusRuntimeException e) {
@@ -137,9 +160,10 @@ final class DeliveryAttempt {
             channel.enterIdle();
             channel.resetConnectBackoff();
         }
-        return switch (RetryPolicy.verdict(status.getCode())) {
-            case RETRY_ALL -> new Outcome.RetryAll(retryDelay(e).orElse(Duration.ZERO), code, error);
-            case RETRY_KEY -> new Outcome.RetryKey(retryDelay(e).orElse(Duration.ZERO), code, error);
+        Optional<Duration> requested = retryDelay(e);
+        return switch (RetryPolicy.verdict(status.getCode(), requested.isPresent())) {
+            case RETRY_ALL -> new Outcome.RetryAll(requested.orElse(Duration.ZERO), code, error);
+            case RETRY_KEY -> new Outcome.RetryKey(requested.orElse(Duration.ZERO), code, error);
             case REFUSE -> new Outcome.Refused(code, rejectionProblems(e));
             // a call that throws never ended OK; should it, this is the ministry's bug, so retry this key
             case DELIVERED -> new Outcome.RetryKey(Duration.ZERO, code, "the call failed with status OK: " + error);
@@ -174,7 +198,10 @@ final class DeliveryAttempt {
             if (detail.is(RetryInfo.class)) {
                 try {
                     com.google.protobuf.Duration delay = detail.unpack(RetryInfo.class).getRetryDelay();
-                    return Optional.of(Duration.ofSeconds(delay.getSeconds(), delay.getNanos()));
+                    // a delay out of any sensible range (negative, or seconds that overflow) is read as 0 to
+                    // 10 minutes, never as an exception that would stop the sender
+                    long seconds = Math.max(0, Math.min(delay.getSeconds(), MAX_REQUESTED_SECONDS));
+                    return Optional.of(Duration.ofSeconds(seconds, Math.floorMod(delay.getNanos(), 1_000_000_000)));
                 } catch (InvalidProtocolBufferException ignored) {
                     return Optional.empty();
                 }

@@ -209,12 +209,15 @@ public class OutboxSender implements Uplink {
                     continue;
                 }
                 Optional<OutboxEntry> next = store.nextPending(backoffs.keysWaiting(System.nanoTime()));
-                storeFailures = 0;
                 if (next.isEmpty()) {
+                    storeFailures = 0;
                     pause(backoffs.untilNextKey(System.nanoTime(), Duration.ofMillis(config.poll_millis())).toMillis());
                     continue;
                 }
                 record(next.get(), attempt.send(next.get()));
+                // only a whole round (read, send, record) clears the store's backoff: a failure to record an
+                // outcome must not make the same entry go again at once, for ever
+                storeFailures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * <p>The reference is OpenTelemetry's OTLP/gRPC exporter, whose retryable codes are CANCELLED,
  * DEADLINE_EXCEEDED, ABORTED, OUT_OF_RANGE, UNAVAILABLE, DATA_LOSS and RESOURCE_EXHAUSTED (the last only
- * with {@code RetryInfo}). Two differences, both because a report is a legal document that a human may
+ * with {@code RetryInfo}, as here). Two differences, both because a report is a legal document that a human may
  * have to fix: OUT_OF_RANGE is about the report's content here (a value or period outside what the
  * ministry accepts), so it is refused, not retried; and codes that mean the ministry itself is broken or
  * mis-configured are retried for the one report only, so that one report the ministry cannot take never
@@ -19,12 +19,13 @@ import java.time.Duration;
  * <caption>gRPC status → what happens to the outbox entry</caption>
  * <tr><th>status</th><th>verdict</th><th>what happens</th></tr>
  * <tr><td>OK</td><td>{@link Verdict#DELIVERED}</td><td>the receipt is kept; the entry is done</td></tr>
- * <tr><td>UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, CANCELLED, ABORTED</td>
+ * <tr><td>UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, ABORTED, and RESOURCE_EXHAUSTED with a RetryInfo</td>
  *     <td>{@link Verdict#RETRY_ALL}</td>
  *     <td>transient trouble of the ministry or the network: every report key waits for the one shared
  *     backoff (at least as long as a {@code google.rpc.RetryInfo} asks), then the same entry is sent again.
  *     After UNAVAILABLE or DEADLINE_EXCEEDED the connection is dropped, so the next try dials anew</td></tr>
- * <tr><td>INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE</td><td>{@link Verdict#REFUSE}</td>
+ * <tr><td>INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE, and RESOURCE_EXHAUSTED without a
+ *     RetryInfo (a message over the ministry's size limit)</td><td>{@link Verdict#REFUSE}</td>
  *     <td>caused by the report's content: the entry is marked REFUSED with the ministry's reasons and never
  *     retried; filing the period again files a new revision</td></tr>
  * <tr><td>UNKNOWN, INTERNAL, UNIMPLEMENTED, NOT_FOUND, PERMISSION_DENIED, UNAUTHENTICATED, DATA_LOSS</td>
@@ -57,13 +58,17 @@ final class RetryPolicy {
      * The table. A switch with no default: a status code added to grpc-java fails the build here rather
      * than being guessed.
      *
-     * @param code the status the ministry (or the channel) answered with
+     * @param code      the status the ministry (or the channel) answered with
+     * @param retryInfo whether the status carried a {@code google.rpc.RetryInfo}
      * @return what happens to the entry
      */
-    static Verdict verdict(Status.Code code) {
+    static Verdict verdict(Status.Code code, boolean retryInfo) {
         return switch (code) {
             case OK -> Verdict.DELIVERED;
-            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, CANCELLED, ABORTED -> Verdict.RETRY_ALL;
+            case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, ABORTED -> Verdict.RETRY_ALL;
+            // with a retry delay the ministry is busy; without one it is grpc-java refusing a message over
+            // the ministry's size limit, which the same report would meet again
+            case RESOURCE_EXHAUSTED -> retryInfo ? Verdict.RETRY_ALL : Verdict.REFUSE;
             case INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE -> Verdict.REFUSE;
             case UNKNOWN, INTERNAL, UNIMPLEMENTED, NOT_FOUND, PERMISSION_DENIED, UNAUTHENTICATED, DATA_LOSS ->
                     Verdict.RETRY_KEY;

@@ -14,7 +14,7 @@ import vn.congvu.uplink.internal.RetryPolicy.Verdict;
 
 class RetryPolicyTest {
 
-    /** The table of the class Javadoc and the README, written out once more. */
+    /** The table of the class Javadoc and the README, written out once more (statuses with a RetryInfo). */
     private static final Map<Status.Code, Verdict> TABLE = Map.ofEntries(
             Map.entry(Status.Code.OK, Verdict.DELIVERED),
             Map.entry(Status.Code.UNAVAILABLE, Verdict.RETRY_ALL),
@@ -38,7 +38,14 @@ class RetryPolicyTest {
     @EnumSource(Status.Code.class)
     void everyStatusCode_hasItsDocumentedVerdict(Status.Code code) {
         assertTrue(TABLE.containsKey(code), code + " is missing from the documented table");
-        assertEquals(TABLE.get(code), RetryPolicy.verdict(code));
+        assertEquals(TABLE.get(code), RetryPolicy.verdict(code, true));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Status.Code.class)
+    void withoutARetryDelay_onlyResourceExhaustedChanges_toRefused(Status.Code code) {
+        assertEquals(code == Status.Code.RESOURCE_EXHAUSTED ? Verdict.REFUSE : TABLE.get(code),
+                RetryPolicy.verdict(code, false));
     }
 
     @ParameterizedTest

@@ -49,7 +49,7 @@ final class ScriptedMinistry extends ReportingServiceGrpc.ReportingServiceImplBa
             return;
         }
         if (failure != null) {
-            answer.onError(RetryPolicy.verdict(failure.getCode()) == RetryPolicy.Verdict.REFUSE
+            answer.onError(RetryPolicy.verdict(failure.getCode(), false) == RetryPolicy.Verdict.REFUSE
                     ? StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                             .setCode(failure.getCode().value()).setMessage("refused")
                             .addDetails(Any.pack(ProblemMessages.toRejection(List.of(REJECTION)))).build())
@@ -57,7 +57,8 @@ final class ScriptedMinistry extends ReportingServiceGrpc.ReportingServiceImplBa
             return;
         }
         answer.onNext(SubmitReportResponse.newBuilder().setReceipt(Receipt.newBuilder()
-                .setReceiptId("BNV-TEST-" + calls.size())).build());
+                .setReceiptId("BNV-TEST-" + calls.size())
+                .setAcceptedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000))).build());
         answer.onCompleted();
     }
 }
