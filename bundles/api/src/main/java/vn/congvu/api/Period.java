@@ -1,6 +1,7 @@
 package vn.congvu.api;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * @param number which half, quarter or month (1-based); 1 for a year
  */
 public record Period(int year, PeriodKind kind, int number) implements Comparable<Period> {
+
+    /** Vietnam's time zone (UTC+7, no daylight saving), in which periods begin and end. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final Pattern WRITTEN = Pattern.compile("(\\d{4})(?:-([HQM])(\\d{1,2}))?");
 

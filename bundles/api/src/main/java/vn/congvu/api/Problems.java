@@ -32,6 +32,16 @@ public final class Problems {
         }
     }
 
+    /**
+     * @param field the field a text rule was checked on
+     * @param fault what is wrong with it, or null when nothing is
+     */
+    public void add(String field, TextRules.Fault fault) {
+        if (fault != null) {
+            add(fault.problem(field));
+        }
+    }
+
     /** @param problems problems found */
     public void addAll(List<Problem> problems) {
         problems.forEach(this::add);

@@ -70,9 +70,9 @@ public final class ReportRules {
         for (int i = 0; i < report.modules().size(); i++) {
             ModuleProvenance module = report.modules().get(i);
             String field = "modules[" + i + "]";
-            fault(field + ".module_id", TextRules.identifierFault(module.moduleId()), problems);
-            fault(field + ".version", TextRules.versionFault(module.version()), problems);
-            fault(field + ".jar_sha256", TextRules.sha256Fault(module.jarSha256()), problems);
+            problems.add(field + ".module_id", TextRules.identifierFault(module.moduleId()));
+            problems.add(field + ".version", TextRules.versionFault(module.version()));
+            problems.add(field + ".jar_sha256", TextRules.sha256Fault(module.jarSha256()));
             if (!moduleIds.add(module.moduleId())) {
                 problems.add(Problem.permanent(field, "module.duplicate",
                         "Mô-đun " + TextRules.quoted(module.moduleId(), QUOTED_MAX) + " được nêu hai lần",
@@ -86,9 +86,9 @@ public final class ReportRules {
         for (int i = 0; i < report.findings().size(); i++) {
             Finding finding = report.findings().get(i);
             String field = "findings[" + i + "]";
-            fault(field + ".rule_id", TextRules.identifierFault(finding.ruleId()), problems);
-            fault(field + ".unit", TextRules.textFault(finding.unit(), UNIT_MAX, false, true), problems);
-            fault(field + ".message", TextRules.textFault(finding.message(), MESSAGE_MAX, true, false), problems);
+            problems.add(field + ".rule_id", TextRules.identifierFault(finding.ruleId()));
+            problems.add(field + ".unit", TextRules.textFault(finding.unit(), UNIT_MAX, false, true));
+            problems.add(field + ".message", TextRules.textFault(finding.message(), MESSAGE_MAX, true, false));
             if (finding.count() > MAX_COUNT) {
                 problems.add(Problem.permanent(field + ".count", "finding.count_out_of_range",
                         "Số lần vượt quá " + MAX_COUNT, "the count exceeds " + MAX_COUNT));
@@ -103,15 +103,15 @@ public final class ReportRules {
 
     private static void checkValue(IndicatorValue value, Problems problems) {
         String field = "values " + TextRules.quoted(value.code(), QUOTED_MAX);
-        fault(field + ".code", TextRules.identifierFault(value.code()), problems);
+        problems.add(field + ".code", TextRules.identifierFault(value.code()));
         if (tooMany(value.disaggregation().dimensions().size(), MAX_DIMENSIONS, field + ".disaggregation", problems)) {
             return;
         }
         for (Map.Entry<String, String> dimension : value.disaggregation().dimensions().entrySet()) {
             String name = TextRules.quoted(dimension.getKey(), QUOTED_MAX);
-            fault(field + " dimension " + name, TextRules.identifierFault(dimension.getKey()), problems);
-            fault(field + " " + name,
-                    TextRules.textFault(dimension.getValue(), DIMENSION_CODE_MAX, false, true), problems);
+            problems.add(field + " dimension " + name, TextRules.identifierFault(dimension.getKey()));
+            problems.add(field + " " + name,
+                    TextRules.textFault(dimension.getValue(), DIMENSION_CODE_MAX, false, true));
         }
         BigDecimal number = value.value();
         if (number.scale() > MAX_SCALE || number.abs().compareTo(MAX_MAGNITUDE) >= 0) {
@@ -140,9 +140,4 @@ public final class ReportRules {
         return true;
     }
 
-    private static void fault(String field, TextRules.Fault fault, Problems problems) {
-        if (fault != null) {
-            problems.add(fault.problem(field));
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package vn.congvu.ministry;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import vn.congvu.api.AdministrativeLevel;
 import vn.congvu.api.CoreIndicators;
 import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.Period;
 import vn.congvu.api.Province;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.Indicator;
@@ -20,7 +20,7 @@ import vn.congvu.store.StoredReport;
 public final class ReportText {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(Period.ZONE);
 
     private ReportText() {
     }

@@ -22,7 +22,20 @@ public interface MinistryStore {
      * @param preparedAt when the province prepared it
      * @return what happened
      */
-    StoreOutcome storeReport(Report report, Instant preparedAt);
+    default StoreOutcome storeReport(Report report, Instant preparedAt) {
+        return storeReport(report, report.contentHash(), preparedAt);
+    }
+
+    /**
+     * As {@link #storeReport(Report, Instant)}, with the report's content hash already computed (the
+     * ministry computes it once, to check the sender's claim, and stores that).
+     *
+     * @param report      a validated report
+     * @param contentHash {@code report.contentHash()}
+     * @param preparedAt  when the province prepared it
+     * @return what happened
+     */
+    StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt);
 
     /**
      * @param key a report key

@@ -1,8 +1,8 @@
 package vn.congvu.admin.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
@@ -12,7 +12,7 @@ final class OutboxLines {
 
     /** Times are shown as the operator's clock on the wall shows them. */
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(Period.ZONE);
 
     private OutboxLines() {
     }

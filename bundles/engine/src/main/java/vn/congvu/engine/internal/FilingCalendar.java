@@ -1,7 +1,6 @@
 package vn.congvu.engine.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
@@ -13,8 +12,6 @@ import vn.congvu.api.Problem;
  */
 final class FilingCalendar {
 
-    /** Vietnam's time zone (UTC+7, no daylight saving). */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The rule code of the refusal. */
     static final String NOT_BEGUN = "period.not_begun";
 

@@ -237,7 +237,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
 
     @Override
     public FilingResult file(Period period) {
-        Optional<Problem> notBegun = FilingCalendar.notBegun(period, LocalDate.now(FilingCalendar.VIETNAM));
+        Optional<Problem> notBegun = FilingCalendar.notBegun(period, LocalDate.now(Period.ZONE));
         if (notBegun.isPresent()) {
             LOG.warn("Report {} {} not filed: {}", province.code(), period, notBegun.get().messageEn());
             return new FilingResult(Optional.empty(), 0, false, List.of(), List.of(), List.of(notBegun.get()));

@@ -33,7 +33,7 @@ class FilingCalendarTest {
     @Test
     void firstDayOfAPeriod_countsInVietnamTime() {
         // 17:30 UTC on 31 December is already 1 January in Vietnam (UTC+7)
-        LocalDate inVietnam = LocalDate.ofInstant(Instant.parse("2026-12-31T17:30:00Z"), FilingCalendar.VIETNAM);
+        LocalDate inVietnam = LocalDate.ofInstant(Instant.parse("2026-12-31T17:30:00Z"), vn.congvu.api.Period.ZONE);
 
         assertTrue(FilingCalendar.notBegun(Period.parse("2027-M01"), inVietnam).isEmpty());
     }

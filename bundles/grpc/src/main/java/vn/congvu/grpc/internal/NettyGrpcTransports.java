@@ -71,7 +71,8 @@ public class NettyGrpcTransports implements GrpcTransports {
                 .bossEventLoopGroup(boss)
                 .workerEventLoopGroup(workers)
                 .executor(executor)
-                // documented in reporting.proto; the report's own limits keep a valid one far below it
+                // documented in reporting.proto; it binds whatever the report's count limits allow, and a
+                // larger message is answered RESOURCE_EXHAUSTED without a retry delay
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 // provinces ping every KEEPALIVE_TIME, with or without calls, to notice a silent connection:
                 // allow it, rather than answer with GOAWAY too_many_pings (the default allows one per 5 min)

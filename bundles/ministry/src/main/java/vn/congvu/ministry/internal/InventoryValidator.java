@@ -44,11 +44,11 @@ final class InventoryValidator {
         for (int i = 0; i < modules.size(); i++) {
             InstalledModule module = modules.get(i);
             String field = "modules[" + i + "]";
-            fault(field + ".module_id", TextRules.identifierFault(module.getModuleId()), problems);
-            fault(field + ".version", TextRules.versionFault(module.getVersion()), problems);
-            fault(field + ".jar_sha256", TextRules.sha256Fault(module.getJarSha256()), problems);
-            fault(field + ".title_vi", TextRules.textFault(module.getTitleVi(), TITLE_MAX, false, false), problems);
-            fault(field + ".legal_basis", TextRules.textFault(module.getLegalBasis(), LEGAL_BASIS_MAX, false, false), problems);
+            problems.add(field + ".module_id", TextRules.identifierFault(module.getModuleId()));
+            problems.add(field + ".version", TextRules.versionFault(module.getVersion()));
+            problems.add(field + ".jar_sha256", TextRules.sha256Fault(module.getJarSha256()));
+            problems.add(field + ".title_vi", TextRules.textFault(module.getTitleVi(), TITLE_MAX, false, false));
+            problems.add(field + ".legal_basis", TextRules.textFault(module.getLegalBasis(), LEGAL_BASIS_MAX, false, false));
             if (!module.getProvinceCode().equals(ModuleDescriptor.ALL_PROVINCES)
                     && Province.byCode(module.getProvinceCode()).isEmpty()) {
                 problems.add(Problem.permanent(field + ".province_code", "province.unknown",
@@ -69,9 +69,4 @@ final class InventoryValidator {
         }
     }
 
-    private static void fault(String field, TextRules.Fault fault, Problems problems) {
-        if (fault != null) {
-            problems.add(fault.problem(field));
-        }
-    }
 }

@@ -24,8 +24,6 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeEndpoint.class);
 
-    private static final int KEPT_PROBLEMS = 200;
-
     private final MinistryStore store;
 
     NodeEndpoint(MinistryStore store) {
@@ -34,7 +32,7 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
 
     @Override
     public void reportInventory(ReportInventoryRequest request, StreamObserver<ReportInventoryResponse> answer) {
-        Problems problems = new Problems(KEPT_PROBLEMS);
+        Problems problems = new Problems(Refusals.KEPT_PROBLEMS);
         InventoryValidator.validate(request, problems);
         if (!problems.isEmpty()) {
             LOG.warn("Refused an inventory ({} problem(s)): {}", problems.count(), problems.kept());

@@ -20,6 +20,9 @@ import vn.congvu.federation.v1.Rejection;
  */
 final class Refusals {
 
+    /** Problems kept in full per refusal; the rest are only counted. More would not fit in the answer anyway. */
+    static final int KEPT_PROBLEMS = 200;
+
     /**
      * Serialized bytes of the details. Sent base64-encoded (4/3 larger) beside grpc-status and a short
      * grpc-message, it stays under 6 KiB, clear of grpc-java's 8 KiB default.

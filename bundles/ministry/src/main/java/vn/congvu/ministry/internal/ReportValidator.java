@@ -18,11 +18,13 @@ final class ReportValidator {
 
     /**
      * @param report             a report read from its message (the protocol's rules already checked)
+     * @param contentHash        the report's content hash, as computed here
      * @param claimedContentHash the hash the sender claims
      * @param today              today, in Vietnam
      * @param problems           receives every problem found
      */
-    static void validate(Report report, String claimedContentHash, LocalDate today, Problems problems) {
+    static void validate(Report report, String contentHash, String claimedContentHash, LocalDate today,
+                         Problems problems) {
         String code = report.key().provinceCode();
         if (Province.byCode(code).isEmpty()) {
             problems.add(Problem.permanent("key.province_code", "province.unknown",
@@ -34,7 +36,7 @@ final class ReportValidator {
                     "Kỳ báo cáo " + report.key().period() + " chưa bắt đầu",
                     "period " + report.key().period() + " has not begun"));
         }
-        if (!report.contentHash().equals(claimedContentHash)) {
+        if (!contentHash.equals(claimedContentHash)) {
             problems.add(Problem.permanent("content_hash", "content_hash.mismatch",
                     "Mã băm nội dung không khớp với dạng chuẩn (congvu.report.v2) của báo cáo (báo cáo bị thay đổi khi truyền?)",
                     "the content hash does not match the report's canonical form (congvu.report.v2): altered in "

@@ -5,11 +5,11 @@ import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Problems;
 import vn.congvu.api.Report;
@@ -28,9 +28,6 @@ import vn.congvu.store.StoreOutcome;
 final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportingEndpoint.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** Problems kept in full per refusal; the rest are counted. More would not fit in the answer anyway. */
-    private static final int KEPT_PROBLEMS = 200;
     private static final int LOGGED_PROBLEMS = 20;
 
     private final MinistryStore store;
@@ -55,26 +52,28 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
                     "Yêu cầu không có báo cáo", "the request has no report")), 1);
             return;
         }
-        DecodedReport decoded = ReportMessages.fromMessage(request.getReport(), KEPT_PROBLEMS);
+        DecodedReport decoded = ReportMessages.fromMessage(request.getReport(), Refusals.KEPT_PROBLEMS);
         if (decoded.report().isEmpty()) {
             reject(answer, Code.INVALID_ARGUMENT, decoded.problems(), decoded.problemCount());
             return;
         }
         Report report = decoded.report().get();
-        Problems problems = new Problems(KEPT_PROBLEMS);
-        ReportValidator.validate(report, request.getReport().getContentHash(), LocalDate.now(clock.withZone(VIETNAM)),
-                problems);
+        // the canonical form is computed once: checked against the claim, then stored with the report
+        String contentHash = report.contentHash();
+        Problems problems = new Problems(Refusals.KEPT_PROBLEMS);
+        ReportValidator.validate(report, contentHash, request.getReport().getContentHash(),
+                LocalDate.now(clock.withZone(Period.ZONE)), problems);
         if (!problems.isEmpty()) {
             reject(answer, Code.INVALID_ARGUMENT, problems.kept(), problems.count());
             return;
         }
-        store(report, ReportMessages.instant(request.getReport().getPreparedAt()), answer);
+        store(report, contentHash, ReportMessages.instant(request.getReport().getPreparedAt()), answer);
     }
 
-    private void store(Report report, Instant preparedAt, StreamObserver<SubmitReportResponse> answer) {
+    private void store(Report report, String contentHash, Instant preparedAt, StreamObserver<SubmitReportResponse> answer) {
         StoreOutcome outcome;
         try {
-            outcome = store.storeReport(report, preparedAt);
+            outcome = store.storeReport(report, contentHash, preparedAt);
         } catch (StoreBusyException e) {
             LOG.warn("Busy: asked {} revision {} to come back in {} ms", report.key(), report.revision(), e.retryAfterMillis());
             answer.onError(Refusals.busy(e.retryAfterMillis()));

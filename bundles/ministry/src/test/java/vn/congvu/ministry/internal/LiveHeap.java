@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -34,12 +36,14 @@ final class LiveHeap {
      */
     static long growth(Action action) throws Exception {
         AtomicLong largest = new AtomicLong();
+        Semaphore collections = new Semaphore(0);
         NotificationListener listener = (Notification notification, Object handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                         (CompositeData) notification.getUserData());
                 long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
                 largest.accumulateAndGet(used, Math::max);
+                collections.release();
             }
         };
         List<NotificationEmitter> emitters = new ArrayList<>();
@@ -51,9 +55,13 @@ final class LiveHeap {
         emitters.forEach(emitter -> emitter.addNotificationListener(listener, null, null));
         try {
             action.run();
-            // a collection at the end, so that an action too small to cause one is still measured
+            // a collection at the end, so that an action too small to cause one is still measured; its
+            // notification comes on another thread
+            collections.drainPermits();
             System.gc();
-            Thread.sleep(200);
+            if (!collections.tryAcquire(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("no garbage collection was reported within 10 s of System.gc()");
+            }
         } finally {
             for (NotificationEmitter emitter : emitters) {
                 emitter.removeNotificationListener(listener);

@@ -62,6 +62,8 @@ final class LoopbackMinistry implements AutoCloseable {
                 return MinistryServer.Config.class;
             }
         }, store, new NettyGrpcTransports(), List.of());
+        // loopback only, as the ministry's server itself listens in plaintext until province identity (TLS)
+        // comes; grpc-java's own builder, so the client has a stock client's default limits
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create()).build();
     }
 

@@ -51,7 +51,7 @@ class ReportingEndpointTest {
         private final Map<String, StoredReport> byRevision = new HashMap<>();
 
         @Override
-        public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
+        public synchronized StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
             String id = report.key() + "#" + report.revision();
             StoredReport earlier = byRevision.get(id);
             if (earlier != null) {
@@ -239,7 +239,7 @@ class ReportingEndpointTest {
     void submit_storeBusy_isResourceExhaustedWithARetryDelay() throws Exception {
         MinistryStore busy = new InMemoryMinistryStore() {
             @Override
-            public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
+            public synchronized StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
                 throw new vn.congvu.store.StoreBusyException("storing " + report.key(), 1_500);
             }
         };
@@ -267,7 +267,7 @@ class ReportingEndpointTest {
     void submit_ministryFailsUnexpectedly_isInternalNamingTheKeyNeverUnknown() throws Exception {
         MinistryStore broken = new InMemoryMinistryStore() {
             @Override
-            public synchronized StoreOutcome storeReport(Report report, Instant preparedAt) {
+            public synchronized StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
                 throw new IllegalStateException("a bug in the store");
             }
         };

@@ -87,8 +87,7 @@ public class DerbyMinistryStore implements MinistryStore {
      * @throws vn.congvu.store.StoreBusyException if more reports are waiting than the store accepts
      */
     @Override
-    public StoreOutcome storeReport(Report report, Instant preparedAt) {
-        String contentHash = report.contentHash();
+    public StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
         return writes.submit("storing report " + report.key() + " revision " + report.revision(), connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM reports "
                     + "WHERE province_code = ? AND period = ? AND regime = ? AND revision = ?")) {

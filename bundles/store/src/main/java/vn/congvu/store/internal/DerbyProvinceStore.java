@@ -295,11 +295,11 @@ public class DerbyProvinceStore implements ProvinceStore {
         // filings of one period at once would both choose the same revision. Filing is short; the
         // evaluation before it, which is long, still runs concurrently.
         synchronized (filingLock) {
-            return fileReportAlone(draft, key, preparedAt);
+            return fileReportAlone(draft, draft.contentHash(), key, preparedAt);
         }
     }
 
-    private FiledReport fileReportAlone(Report draft, ReportKey key, Instant preparedAt) {
+    private FiledReport fileReportAlone(Report draft, String contentHash, ReportKey key, Instant preparedAt) {
         return database.inTransaction("filing report " + key, connection -> {
             try (PreparedStatement latest = connection.prepareStatement(
                     "SELECT r.revision, r.content_hash, o.entry_id, o.state FROM reports r "
@@ -314,25 +314,26 @@ public class DerbyProvinceStore implements ProvinceStore {
                         // fault is fixed (the ministry's, the network's, or this node's), goes as a new revision
                         boolean settledBadly = OutboxState.REFUSED.name().equals(row.getString(4))
                                 || OutboxState.FAILED.name().equals(row.getString(4));
-                        if (row.getString(2).equals(draft.contentHash()) && !settledBadly) {
+                        if (row.getString(2).equals(contentHash) && !settledBadly) {
                             return new FiledReport(draft.withRevision(revision), row.getLong(3), true);
                         }
-                        return insertFiling(connection, draft.withRevision(revision + 1), preparedAt);
+                        return insertFiling(connection, draft.withRevision(revision + 1), contentHash, preparedAt);
                     }
                 }
             }
-            return insertFiling(connection, draft.withRevision(1), preparedAt);
+            return insertFiling(connection, draft.withRevision(1), contentHash, preparedAt);
         });
     }
 
-    private static FiledReport insertFiling(Connection connection, Report report, Instant preparedAt) throws SQLException {
+    private static FiledReport insertFiling(Connection connection, Report report, String contentHash, Instant preparedAt)
+            throws SQLException {
         long reportId;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO reports (province_code, period, regime, revision, content_hash, prepared_at, values_text) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ReportRows.setKey(insert, report.key());
             insert.setInt(4, report.revision());
-            insert.setString(5, report.contentHash());
+            insert.setString(5, contentHash);
             insert.setTimestamp(6, Timestamp.from(preparedAt));
             ReportRows.setValuesText(insert, 7, report);
             insert.executeUpdate();

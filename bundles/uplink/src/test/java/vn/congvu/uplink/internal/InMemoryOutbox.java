@@ -1,11 +1,14 @@
 package vn.congvu.uplink.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
@@ -97,6 +100,27 @@ final class InMemoryOutbox implements ProvinceStore {
 
     private void replace(OutboxEntry entry) {
         entries.set((int) entry.entryId() - 1, entry);
+        notifyAll();
+    }
+
+    /**
+     * Waits until a condition holds, looking again after every change of the outbox (the sender records
+     * every attempt here, so this is also the moment to look at what the ministry saw).
+     *
+     * @param what      the condition, for the failure message
+     * @param condition looked at with the outbox locked
+     * @param bound     how long to wait at most
+     * @throws AssertionError if the condition does not hold in time
+     */
+    synchronized void awaitUntil(String what, BooleanSupplier condition, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        }
     }
 
     @Override

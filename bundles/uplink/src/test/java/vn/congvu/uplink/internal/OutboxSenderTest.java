@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,8 +176,9 @@ class OutboxSenderTest {
         outbox.fileReport(quarter(3), Instant.now());
         start();
 
-        NodeWait.until("quarters 2 and 3 delivered and quarter 1 tried three times",
-                () -> sender.status().delivered() == 2 && outbox.outboxEntry(stuck).orElseThrow().attempts() >= 3);
+        outbox.awaitUntil("quarters 2 and 3 delivered and quarter 1 tried three times",
+                () -> sender.status().delivered() == 2 && outbox.outboxEntry(stuck).orElseThrow().attempts() >= 3,
+                Duration.ofSeconds(30));
 
         OutboxEntry entry = outbox.outboxEntry(stuck).orElseThrow();
         assertEquals(OutboxState.PENDING, entry.state());
@@ -197,7 +197,7 @@ class OutboxSenderTest {
         outbox.fileReport(quarter(1), Instant.now());
         start();
 
-        NodeWait.until("quarter 1 tried seven times", () -> ministry.callNanos.size() >= 7);
+        outbox.awaitUntil("quarter 1 tried seven times", () -> ministry.callNanos.size() >= 7, Duration.ofSeconds(30));
 
         List<Long> at = List.copyOf(ministry.callNanos);
         long lastGap = TimeUnit.NANOSECONDS.toMillis(at.get(6) - at.get(5));
@@ -237,18 +237,5 @@ class OutboxSenderTest {
 
         long waited = TimeUnit.NANOSECONDS.toMillis(ministry.callNanos.get(1) - ministry.callNanos.get(0));
         assertTrue(waited >= ScriptedMinistry.RETRY_INFO_MILLIS, "retried after " + waited + " ms");
-    }
-
-    /** Polls a condition, with a bound. */
-    private static final class NodeWait {
-        static void until(String what, BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out waiting until " + what);
-                }
-                Thread.sleep(10);
-            }
-        }
     }
 }
