@@ -38,6 +38,7 @@ import vn.congvu.engine.ReportFiling;
 import vn.congvu.modules.DryRun;
 import vn.congvu.modules.FigureComparison;
 import vn.congvu.modules.RuleBundles;
+import vn.congvu.modules.SwapAction;
 import vn.congvu.modules.SwapOutcome;
 import vn.congvu.modules.SwapRecord;
 
@@ -318,14 +319,22 @@ public class HotSwapIT extends CongvuTestSupport {
         eventually("version 2.0.0 serves", () -> servingVersion().equals(java.util.Optional.of("2.0.0")));
         eventually("deploy/ holds only the running jar", () -> listDeploy().equals(List.of("loadtest-2.0.0.jar")));
         assertEquals(1, loadTestBundles().size());
-        assertEquals("2.0.0", bundles.history().get(bundles.history().size() - 1).toVersion());
+        eventually("the update is in the history", () -> "2.0.0".equals(lastSwap(bundles).toVersion()));
 
         Files.delete(deploy.resolve("loadtest-2.0.0.jar"));
         eventually("the module is gone", () -> servingVersion().isEmpty());
+        // a swap is written to the history once it is done, a moment after the module serves or leaves
+        eventually("the removal is in the history",
+                () -> lastSwap(bundles).action() == SwapAction.REMOVE);
         assertEquals(List.of(), loadTestBundles());
         assertTrue(events.stream().allMatch(event -> event.startsWith(LOADTEST + " ")));
         assertTrue(Files.exists(work.resolve("archive").resolve(LOADTEST).resolve("2.0.0-"
                 + bundles.history().get(bundles.history().size() - 2).toSha256().substring(0, 12) + ".jar")));
+    }
+
+    private static SwapRecord lastSwap(RuleBundles bundles) {
+        List<SwapRecord> history = bundles.history();
+        return history.get(history.size() - 1);
     }
 
     @Test
