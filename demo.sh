@@ -2,7 +2,9 @@
 # The congvu demo federation on the embedded defaults: builds if needed, starts the ministry node, then
 # runs the five seed provinces' nodes one after another, each a separate process with its own rule
 # bundle: it imports its demo records, evaluates them and files its report for each seed period over
-# gRPC. The ministry stores each report and prints it; at the end it prints, from its store, the
+# gRPC over mutual TLS, with certificates from a certificate authority the demo makes on the fly (a real
+# ministry makes its CA once and issues each province's certificate; README, "Security"). The ministry
+# stores each report and prints it; at the end it prints, from its store, the
 # national table and the per-province table of every period, and which province runs which version of
 # which rule module. Both kinds of node stop cleanly.
 # Everything lives under target/demo/ (made anew each run).
@@ -33,10 +35,15 @@ mkdir -p "$WORK"
 port=7443
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 
-# --- the ministry, in the background --------------------------------------------------------------------
+# --- the ministry's certificate authority, and the ministry's server certificate -------------------------
+PKI="$WORK/pki"
+"$DIST/bin/congvu" pki "$PKI" init --name "congvu demo CA" > /dev/null
 cp -r "$DIST/nodes/ministry" "$WORK/ministry"
+"$DIST/bin/congvu" pki "$PKI" ministry "$WORK/ministry/etc/tls" 127.0.0.1 localhost > /dev/null
+
+# --- the ministry, in the background --------------------------------------------------------------------
 sed -i "s/^port = .*/port = $port/; s/^host = .*/host = 127.0.0.1/" "$WORK/ministry/etc/vn.congvu.ministry.cfg"
-echo "== Starting the ministry node (Bộ Nội vụ) on 127.0.0.1:$port =="
+echo "== Starting the ministry node (Bộ Nội vụ) on 127.0.0.1:$port, mutual TLS (CA in $PKI) =="
 "$DIST/bin/congvu" run "$WORK/ministry" > >(sed -u 's/^/[Bộ Nội vụ]    /') 2>&1 &
 ministry=$!
 stop_ministry() {
@@ -61,6 +68,7 @@ for entry in "${PROVINCES[@]}"; do
   cp "$DIST/rules/congvu-rules-$bundle.jar" "$DIST/rules/congvu-rules-national.jar" "$home/deploy/"
   sed -i "s/^province.code = .*/province.code = $code/" "$home/etc/vn.congvu.engine.cfg"
   sed -i "s/^ministry.port = .*/ministry.port = $port/" "$home/etc/vn.congvu.uplink.cfg"
+  "$DIST/bin/congvu" pki "$PKI" province "$code" "$home/etc/tls" > /dev/null
   "$DIST/bin/congvu" demo-data "$code" "$home/records" | sed -u "s/^/[${label//-/ }] /"
   commands=""
   for file in "$home"/records/*; do
@@ -86,6 +94,7 @@ trap - EXIT
 national=""
 for period in $PERIODS; do national+="congvu:national $period; "; done
 national+="congvu:nodes"
+"$DIST/bin/congvu" pki "$PKI" list | sed -u 's/^/[CA]           /'
 "$DIST/bin/congvu" exec "$WORK/ministry" "$national" 2>&1 | grep -v ' INFO ' | sed -u 's/^/[Bộ Nội vụ]    /'
 
 if [ "$failed" -eq 0 ]; then

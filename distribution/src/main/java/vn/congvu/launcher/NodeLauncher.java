@@ -161,6 +161,9 @@ public final class NodeLauncher {
         Framework framework = new FrameworkFactory().newFramework(properties);
         framework.init();
         BundleContext context = framework.getBundleContext();
+        // no remote shell in a node: the hooks are in place before any bundle starts, including the bundles
+        // that restart with the framework because an earlier run had started them
+        NoRemoteShell.register(context);
         List<Bundle> installed = new ArrayList<>();
         try (Stream<Path> jars = Files.list(distribution.resolve("bundle"))) {
             for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {

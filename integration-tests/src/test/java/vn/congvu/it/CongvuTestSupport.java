@@ -36,7 +36,8 @@ public abstract class CongvuTestSupport {
             "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
             "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.log",
             "org.apache.felix.gogo.runtime", "failureaccess", "guava", "gson", "protobuf-java",
-            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-store", "congvu-engine", "congvu-modules", "congvu-uplink",
+            "bcprov-jdk18on", "bcutil-jdk18on", "bcpkix-jdk18on",
+            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-trust", "congvu-store", "congvu-engine", "congvu-modules", "congvu-uplink",
             "congvu-ministry", "congvu-admin", "congvu-logging", "congvu-rules-caobang", "congvu-rules-tuyenquang",
             "congvu-rules-backan", "congvu-rules-hanoi", "congvu-rules-hatinh", "congvu-rules-national");
     private static final long SERVICE_TIMEOUT_MILLIS = 60_000;
@@ -101,7 +102,11 @@ public abstract class CongvuTestSupport {
      */
     protected void configureMinistry(Path database, int port) throws IOException {
         configure("vn.congvu.store.ministry", Map.of("database", database.toString()));
-        configure("vn.congvu.ministry", Map.of("host", "127.0.0.1", "port", port, "print.stored", false));
+        // mutual TLS, as a node is by default: the CA lives beside the database, shared with the provinces
+        Path tls = TestPki.in(database.resolveSibling("pki")).ministry(database.resolveSibling("ministry-tls"));
+        configure("vn.congvu.ministry", Map.of("host", "127.0.0.1", "port", port, "print.stored", false,
+                "tls.key", tls.resolve("node.key.pem").toString(), "tls.certificate", tls.resolve("node.crt.pem").toString(),
+                "tls.authority", tls.resolve("ca.crt.pem").toString(), "tls.crl", tls.resolve("crl.pem").toString()));
     }
 
     /**
@@ -117,8 +122,12 @@ public abstract class CongvuTestSupport {
     protected void configureProvince(String provinceCode, Path database, int ministryPort) throws IOException {
         configure("vn.congvu.store.province", Map.of("database", database.toString()));
         configure("vn.congvu.engine", Map.of("province.code", provinceCode));
+        Path tls = TestPki.in(database.resolveSibling("pki")).province(provinceCode,
+                database.resolveSibling("province-" + provinceCode + "-tls"));
         configure("vn.congvu.uplink", Map.of("ministry.host", "127.0.0.1", "ministry.port", ministryPort,
-                "retry.initial.millis", 100L, "poll.millis", 100L, "inventory.check.millis", 200L));
+                "retry.initial.millis", 100L, "poll.millis", 100L, "inventory.check.millis", 200L,
+                "tls.key", tls.resolve("node.key.pem").toString(), "tls.certificate", tls.resolve("node.crt.pem").toString(),
+                "tls.authority", tls.resolve("ca.crt.pem").toString()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.congvu.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -50,6 +51,34 @@ class DistributionIT {
             assertTrue(report.output().contains("đúng hạn 99,29% (12.560/12.650), trễ hạn 90"), report.output());
             assertTrue(report.output().contains("đúng hạn 99,38% (144.587/145.494), trễ hạn 907"), report.output());
             assertTrue(Files.exists(dossiers));
+        }
+    }
+
+    /**
+     * Issue 11: a node has no remote shell. Gogo's shell bundle is active and its other commands work
+     * through {@code congvu exec}, but its telnet daemon (a shell with no login) is an unknown command,
+     * with or without its scope.
+     */
+    @Test
+    void gogoTelnetd_isAnUnknownCommand_otherGogoCommandsStillWork() throws Exception {
+        Path work = CongvuTestSupport.workFolder("distribution-telnetd");
+        int telnetPort = CongvuTestSupport.freePort();
+        try (NodeProcesses nodes = new NodeProcesses(work)) {
+            Path ministry = nodes.ministry("ministry", CongvuTestSupport.freePort());
+
+            NodeProcesses.Result shell = nodes.run("telnetd.out", "exec", ministry.toString(),
+                    "gogo:echo gogo-still-here; lb; telnetd -p " + telnetPort + " start");
+            assertEquals(1, shell.exitCode(), shell.output());
+            assertTrue(shell.output().contains("gogo-still-here"), shell.output());
+            assertTrue(shell.output().contains("|Active     |    1|Apache Felix Gogo Shell ("), shell.output());
+            assertTrue(shell.output().contains("Command not found: telnetd"), shell.output());
+            assertFalse(shell.output().contains("telnetd is running"), shell.output());
+
+            NodeProcesses.Result scoped = nodes.run("gogo-telnetd.out", "exec", ministry.toString(),
+                    "gogo:telnetd -p " + telnetPort + " start");
+            assertEquals(1, scoped.exitCode(), scoped.output());
+            assertTrue(scoped.output().contains("Command not found: gogo:telnetd"), scoped.output());
+            assertFalse(scoped.output().contains("telnetd is running"), scoped.output());
         }
     }
 }

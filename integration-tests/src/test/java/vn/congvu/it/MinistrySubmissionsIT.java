@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,9 @@ import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.federation.v1.SubmitReportRequest;
 import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.grpc.OwnedChannel;
+import vn.congvu.grpc.TransportSecurity;
+import vn.congvu.trust.MinistryCertificates;
+import vn.congvu.trust.NodeCredentials;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.proto.ReportMessages;
 import vn.congvu.store.MinistryStore;
@@ -77,9 +82,15 @@ public class MinistrySubmissionsIT extends CongvuTestSupport {
     @Test
     public void duplicateConflictingSupersedingAndMalformedSubmissions_eachGetsItsAnswer() throws Exception {
         int port = freePort();
-        configureMinistry(workFolder("submissions").resolve("ministry-db"), port);
+        Path folder = workFolder("submissions");
+        configureMinistry(folder.resolve("ministry-db"), port);
         service(ReportQueries.class);
-        try (OwnedChannel channel = service(GrpcTransports.class).openChannel(new InetSocketAddress("127.0.0.1", port))) {
+        // Cao Bằng's certificate, from the CA the ministry trusts
+        Path tls = TestPki.in(folder.resolve("pki")).province("04", folder.resolve("caobang-tls"));
+        NodeCredentials credentials = NodeCredentials.load(tls.resolve("node.key.pem"), tls.resolve("node.crt.pem"), Clock.systemUTC());
+        TransportSecurity caoBang = TransportSecurity.mutualTls(credentials,
+                MinistryCertificates.load(tls.resolve("ca.crt.pem"), Clock.systemUTC()), credentials::refresh);
+        try (OwnedChannel channel = service(GrpcTransports.class).openChannel(new InetSocketAddress("127.0.0.1", port), caoBang)) {
             ReportingServiceGrpc.ReportingServiceBlockingStub ministry = ReportingServiceGrpc.newBlockingStub(channel.channel())
                     .withWaitForReady().withDeadlineAfter(60, TimeUnit.SECONDS);
             SubmitReportRequest first = SubmitReportRequest.newBuilder().setReport(ReportMessages.toMessage(report(48447), Instant.now())).build();

@@ -35,18 +35,23 @@ final class NodeProcesses implements AutoCloseable {
         this.work = work;
     }
 
-    /** A ministry home listening on the port, on this machine only, not printing every report. */
+    /**
+     * A ministry home listening on the port, on this machine only, not printing every report, with its server
+     * certificate from the test's CA (in the work folder, shared by every node of the test).
+     */
     Path ministry(String name, int port) throws IOException {
         Path home = nodeHome("ministry", work.resolve(name));
+        TestPki.in(work.resolve("pki")).ministry(home.resolve("etc/tls"));
         replace(home.resolve("etc/vn.congvu.ministry.cfg"), "port = 7443", "port = " + port);
         replace(home.resolve("etc/vn.congvu.ministry.cfg"), "host = 0.0.0.0", "host = 127.0.0.1");
         replace(home.resolve("etc/vn.congvu.ministry.cfg"), "print.stored = true", "print.stored = false");
         return home;
     }
 
-    /** A province home filing with the ministry on the port, with the rule bundles given. */
+    /** A province home filing with the ministry on the port, with the rule bundles given and its certificate. */
     Path province(String name, String provinceCode, int ministryPort, Path... ruleBundles) throws IOException {
         Path home = nodeHome("province", work.resolve(name));
+        TestPki.in(work.resolve("pki")).province(provinceCode, home.resolve("etc/tls"));
         replace(home.resolve("etc/vn.congvu.engine.cfg"), "province.code = 04", "province.code = " + provinceCode);
         replace(home.resolve("etc/vn.congvu.uplink.cfg"), "ministry.port = 7443", "ministry.port = " + ministryPort);
         replace(home.resolve("etc/vn.congvu.uplink.cfg"), "retry.max.millis = 10000", "retry.max.millis = 2000");

@@ -25,20 +25,25 @@ public interface GrpcTransports {
      * Starts a server on the given address.
      *
      * @param address      where to listen; port 0 picks a free port
+     * @param security     mutual TLS (every client must present a certificate the trust manager accepts) or
+     *                     plaintext
      * @param services     the services to serve
      * @param interceptors interceptors applied to every call; as grpc-java's {@code ServerInterceptors.intercept}
      *                     takes them, the last one is called first
      * @return the running server; close it to stop it and release its threads
      * @throws IOException if the address cannot be bound, with the address in the message
      */
-    OwnedServer startServer(InetSocketAddress address, List<BindableService> services,
+    OwnedServer startServer(InetSocketAddress address, TransportSecurity security, List<BindableService> services,
                             List<ServerInterceptor> interceptors) throws IOException;
 
     /**
-     * Opens a plaintext channel to a server.
+     * Opens a channel to a server. With mutual TLS the server's certificate must be accepted by the trust
+     * manager and name the target's host; when the key manager's certificate changes, the channel moves its
+     * new calls to new connections, so that the server sees the new certificate without a call failing.
      *
-     * @param target the server's host and port; the host is looked up (again) whenever a connection is made
+     * @param target   the server's host and port; the host is looked up (again) whenever a connection is made
+     * @param security mutual TLS or plaintext
      * @return the channel; close it to shut it down and release its threads
      */
-    OwnedChannel openChannel(InetSocketAddress target);
+    OwnedChannel openChannel(InetSocketAddress target, TransportSecurity security);
 }

@@ -6,6 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import vn.congvu.api.Period;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
@@ -24,6 +25,9 @@ public interface ReportQueries {
 
     /** @return what every province node runs, as it last reported, by province */
     List<NodeInventory> nodes();
+
+    /** @return the certificate each province node called with most recently, by province */
+    List<NodeCertificate> certificates();
 
     /**
      * @param key a province, period and regime

@@ -74,4 +74,15 @@ public interface MinistryStore {
 
     /** @return the latest inventory of every province node that reported one, by province */
     List<NodeInventory> inventories();
+
+    /**
+     * Records a certificate a province node presented, once per certificate.
+     *
+     * @param certificate the certificate, with when it was first seen
+     * @return whether it was new
+     */
+    boolean recordCertificate(NodeCertificate certificate);
+
+    /** @return the certificate each province node presented most recently, by province */
+    List<NodeCertificate> certificates();
 }

@@ -1,7 +1,13 @@
 package vn.congvu.admin.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,6 +19,7 @@ import vn.congvu.api.ReportKey;
 import vn.congvu.ministry.NationalTables;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.ministry.ReportText;
+import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
@@ -21,6 +28,9 @@ import vn.congvu.store.StoredReport;
         "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report",
         "osgi.command.function=national", "osgi.command.function=nodes"})
 public class MinistryCommands {
+
+    /** Certificates ending within this many days are flagged, as the nodes themselves warn in their logs. */
+    private static final int EXPIRY_WARNING_DAYS = 30;
 
     private final ReportQueries queries;
 
@@ -67,19 +77,44 @@ public class MinistryCommands {
     }
 
     /**
-     * {@code congvu:nodes}: which province runs which version of what, as each node last reported.
+     * {@code congvu:nodes}: which province runs which version of what, as each node last reported, and the
+     * certificate it called with last (flagged when it expires within 30 days).
      *
      * @return one block per province node
      */
     public String nodes() {
+        Map<String, NodeCertificate> certificates = new TreeMap<>();
+        queries.certificates().forEach(certificate -> certificates.put(certificate.provinceCode(), certificate));
+        Map<String, NodeInventory> inventories = new TreeMap<>();
+        queries.nodes().forEach(node -> inventories.put(node.provinceCode(), node));
+        Set<String> provinces = new TreeSet<>(inventories.keySet());
+        provinces.addAll(certificates.keySet());
+        Instant now = Instant.now();
         List<String> lines = new ArrayList<>();
-        for (NodeInventory node : queries.nodes()) {
-            lines.add(String.format("%s (%s): báo cáo lúc %s, liên lạc gần nhất %s", Province.byCode(node.provinceCode())
-                    .map(Province::name).orElse("?"), node.provinceCode(), node.takenAt(), node.lastSeen()));
-            node.modules().forEach(module -> lines.add(String.format("  %-40s %-24s sha256 %s  từ %s", module.moduleId(),
-                    module.version(), module.jarSha256(), module.since())));
+        for (String code : provinces) {
+            NodeInventory node = inventories.get(code);
+            String name = Province.byCode(code).map(Province::name).orElse("?");
+            lines.add(node == null ? String.format("%s (%s): chưa báo cáo mô-đun / no inventory yet", name, code)
+                    : String.format("%s (%s): báo cáo lúc %s, liên lạc gần nhất %s", name, code, node.takenAt(), node.lastSeen()));
+            NodeCertificate certificate = certificates.get(code);
+            lines.add(certificate == null ? "  chứng thư: chưa thấy (plaintext hoặc chưa gọi từ khi nâng cấp) / certificate: none seen"
+                    : "  chứng thư / certificate: serial " + certificate.serialHex() + ", hết hạn / expires "
+                            + certificate.notAfter() + expiryWarning(certificate, now) + ", thấy lần đầu / first seen "
+                            + certificate.firstSeen());
+            if (node != null) {
+                node.modules().forEach(module -> lines.add(String.format("  %-40s %-24s sha256 %s  từ %s", module.moduleId(),
+                        module.version(), module.jarSha256(), module.since())));
+            }
         }
         return lines.isEmpty() ? "Chưa nút tỉnh nào báo cáo / no province node has reported" : String.join(System.lineSeparator(), lines);
+    }
+
+    private static String expiryWarning(NodeCertificate certificate, Instant now) {
+        long days = Duration.between(now, certificate.notAfter()).toDays();
+        if (now.isAfter(certificate.notAfter())) {
+            return " (ĐÃ HẾT HẠN / EXPIRED)";
+        }
+        return days <= EXPIRY_WARNING_DAYS ? " (CÒN " + days + " NGÀY / EXPIRES IN " + days + " DAYS)" : "";
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.congvu.ministry.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +40,27 @@ public class MinistryServer {
         @AttributeDefinition(description = "gRPC port provinces file with; 0 picks a free one")
         int port() default 7443;
 
+        /** @return whether to serve without TLS */
+        @AttributeDefinition(description = "Serve in plaintext, without TLS, believing every caller: only for a developer's "
+                + "own machine, and refused unless host is a loopback address")
+        boolean plaintext() default false;
+
+        /** @return the ministry's private key */
+        @AttributeDefinition(description = "The ministry server's private key (PEM), read again when it changes")
+        String tls_key() default "";
+
+        /** @return the ministry's certificate */
+        @AttributeDefinition(description = "The ministry server's certificate (PEM, from 'congvu pki CA_DIR ministry'), read again when it changes")
+        String tls_certificate() default "";
+
+        /** @return the certificate authority provinces' certificates must come from */
+        @AttributeDefinition(description = "The ministry CA's certificate (PEM): province certificates must be issued by it")
+        String tls_authority() default "";
+
+        /** @return the revocation list */
+        @AttributeDefinition(description = "The ministry CA's revocation list (PEM), read again whenever it changes")
+        String tls_crl() default "";
+
         /** @return whether to log every newly stored report in full */
         @AttributeDefinition(description = "Log every newly stored report in full, as read back from the store")
         boolean print_stored() default true;
@@ -69,26 +91,31 @@ public class MinistryServer {
      * @param transports   builds the server
      * @param interceptors interceptors registered for the ministry's server
      * @throws IOException if the port cannot be bound
+     * @throws java.security.GeneralSecurityException if a TLS file cannot be used, naming it
      */
     @Activate
     public MinistryServer(Config config, @Reference MinistryStore store, @Reference GrpcTransports transports,
                           @Reference(target = "(" + INTERCEPTOR_PROPERTY + "=ministry)", cardinality = ReferenceCardinality.MULTIPLE,
                                   policyOption = ReferencePolicyOption.GREEDY) List<ServerInterceptor> interceptors)
-            throws IOException {
+            throws IOException, java.security.GeneralSecurityException {
         ReportingEndpoint endpoint = new ReportingEndpoint(store, Clock.systemUTC(),
                 config.print_stored() ? report -> printStored(store, report) : report -> { });
+        MinistryTls tls = MinistryTls.from(config);
+        List<ServerInterceptor> all = new ArrayList<>(interceptors);
+        // the last is called first: nothing runs before the caller is known
+        all.add(new ProvinceAuthentication(tls.provinces(), new CertificatesSeen(store, Clock.systemUTC())));
         this.health = new StoreHealth(store);
         try {
-            this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()),
+            this.server = transports.startServer(new InetSocketAddress(config.host(), config.port()), tls.security(),
                     List.of(ParsingUnaryService.reporting(endpoint, REPORTS_IN_FLIGHT_KIB),
                             ParsingUnaryService.catalog(new CatalogEndpoint()),
                             ParsingUnaryService.node(new NodeEndpoint(store), INVENTORIES_IN_FLIGHT_KIB),
-                            health.service(), ProtoReflectionServiceV1.newInstance()), interceptors);
+                            health.service(), ProtoReflectionServiceV1.newInstance()), all);
         } catch (IOException | RuntimeException e) {
             health.close();
             throw e;
         }
-        LOG.info("Ministry accepting reports on {}:{}", config.host(), server.port());
+        LOG.info("Ministry accepting reports on {}:{} ({})", config.host(), server.port(), tls.security());
     }
 
     /** @return the port the server listens on */

@@ -4,6 +4,8 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import io.grpc.StatusRuntimeException;
 import com.google.rpc.Code;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Problems;
@@ -32,6 +34,13 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
 
     @Override
     public void reportInventory(ReportInventoryRequest request, StreamObserver<ReportInventoryResponse> answer) {
+        Optional<StatusRuntimeException> notYours = Caller.current().refusal(request.getProvinceCode(), "the inventory",
+                "bản kê mô-đun");
+        if (notYours.isPresent()) {
+            LOG.warn("Refused an inventory: {}", notYours.get().getStatus().getDescription());
+            answer.onError(notYours.get());
+            return;
+        }
         Problems problems = new Problems(Refusals.KEPT_PROBLEMS);
         InventoryValidator.validate(request, problems);
         if (!problems.isEmpty()) {

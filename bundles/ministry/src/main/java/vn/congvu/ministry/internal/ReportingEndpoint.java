@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import io.grpc.StatusRuntimeException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,13 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
         if (!request.hasReport()) {
             reject(answer, Code.INVALID_ARGUMENT, List.of(Problem.permanent("report", "report.missing",
                     "Yêu cầu không có báo cáo", "the request has no report")), 1);
+            return;
+        }
+        Optional<StatusRuntimeException> notYours = Caller.current().refusal(request.getReport().getKey().getProvinceCode(),
+                "the report", "báo cáo");
+        if (notYours.isPresent()) {
+            LOG.warn("Refused a report: {}", notYours.get().getStatus().getDescription());
+            answer.onError(notYours.get());
             return;
         }
         DecodedReport decoded = ReportMessages.fromMessage(request.getReport(), Refusals.KEPT_PROBLEMS);

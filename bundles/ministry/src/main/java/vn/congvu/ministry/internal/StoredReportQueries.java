@@ -11,6 +11,7 @@ import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
@@ -39,6 +40,11 @@ public class StoredReportQueries implements ReportQueries {
     @Override
     public List<NodeInventory> nodes() {
         return store.inventories();
+    }
+
+    @Override
+    public List<NodeCertificate> certificates() {
+        return store.certificates();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;
-import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +19,9 @@ import vn.congvu.store.internal.DerbyMinistryStore;
  * A real ministry for tests: the MinistryServer component over a Derby store in a folder, listening on
  * loopback, and a stock grpc-java client with default settings (8 KiB of metadata, 4 MiB messages) that
  * sends raw bytes, so that a test can send what no generated client would.
+ *
+ * <p>In plaintext (the content checks, which do not depend on who sends) the client is built here; over mutual
+ * TLS the test builds its clients with whatever certificate it presents.
  */
 final class LoopbackMinistry implements AutoCloseable {
 
@@ -29,7 +31,17 @@ final class LoopbackMinistry implements AutoCloseable {
     private final MinistryServer server;
     private final ManagedChannel channel;
 
-    LoopbackMinistry(Path folder) throws IOException {
+    /** A ministry in plaintext on loopback, with its client. */
+    LoopbackMinistry(Path folder) throws Exception {
+        this(folder, null);
+    }
+
+    /**
+     * @param folder its database's folder
+     * @param tls    a folder holding the ministry's node.key.pem, node.crt.pem, ca.crt.pem and crl.pem, or
+     *               {@code null} for plaintext
+     */
+    LoopbackMinistry(Path folder, Path tls) throws Exception {
         store = new DerbyMinistryStore(new DerbyMinistryStore.Config() {
             @Override
             public String database() {
@@ -58,16 +70,46 @@ final class LoopbackMinistry implements AutoCloseable {
             }
 
             @Override
+            public boolean plaintext() {
+                return tls == null;
+            }
+
+            @Override
+            public String tls_key() {
+                return tls == null ? "" : tls.resolve("node.key.pem").toString();
+            }
+
+            @Override
+            public String tls_certificate() {
+                return tls == null ? "" : tls.resolve("node.crt.pem").toString();
+            }
+
+            @Override
+            public String tls_authority() {
+                return tls == null ? "" : tls.resolve("ca.crt.pem").toString();
+            }
+
+            @Override
+            public String tls_crl() {
+                return tls == null ? "" : tls.resolve("crl.pem").toString();
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return MinistryServer.Config.class;
             }
         }, store, new NettyGrpcTransports(), List.of());
-        // loopback only, as the ministry's server itself listens in plaintext until province identity (TLS)
-        // comes; grpc-java's own builder, so the client has a stock client's default limits
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create()).build();
+        // grpc-java's own builder, so the client has a stock client's default limits
+        channel = tls != null ? null
+                : Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create()).build();
     }
 
-    /** @return the stock client's channel */
+    /** @return the port it listens on */
+    int port() {
+        return server.port();
+    }
+
+    /** @return the stock client's channel (plaintext only) */
     ManagedChannel channel() {
         return channel;
     }
@@ -99,7 +141,9 @@ final class LoopbackMinistry implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
         server.close();
         store.close();
     }

@@ -99,6 +99,16 @@ class ReportingEndpointTest {
         public List<vn.congvu.store.NodeInventory> inventories() {
             return List.of();
         }
+
+        @Override
+        public boolean recordCertificate(vn.congvu.store.NodeCertificate certificate) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public List<vn.congvu.store.NodeCertificate> certificates() {
+            return List.of();
+        }
     }
 
     private static final Clock TODAY = Clock.fixed(Instant.parse("2023-01-10T02:00:00Z"), ZoneOffset.UTC);

@@ -24,6 +24,7 @@ import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.NodeModule;
 import vn.congvu.store.Receipt;
@@ -54,6 +55,7 @@ public class DerbyMinistryStore implements MinistryStore {
 
     private final Database database;
     private final GroupCommit writes;
+    private final NodeCertificates certificates;
 
     /**
      * @param config where the database lives
@@ -66,11 +68,13 @@ public class DerbyMinistryStore implements MinistryStore {
 
     /** The ministry schema's migrations; the n-th is schema version n. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-findings.sql", "003-node-inventory.sql",
-            "004-reports-by-period.sql", "005-report-values-text.sql");
+            "004-reports-by-period.sql", "005-report-values-text.sql",
+            "006-node-certificates.sql");
 
     DerbyMinistryStore(Path databaseFolder) {
         this.database = new Database(databaseFolder, "ministry", MIGRATIONS);
         this.writes = new GroupCommit(database, "ministry", BATCH, WAITING);
+        this.certificates = new NodeCertificates(database);
     }
 
     /** Commits the reports still queued, then closes the database cleanly. */
@@ -267,6 +271,16 @@ public class DerbyMinistryStore implements MinistryStore {
             }
             return inventories;
         });
+    }
+
+    @Override
+    public boolean recordCertificate(NodeCertificate certificate) {
+        return certificates.record(certificate);
+    }
+
+    @Override
+    public List<NodeCertificate> certificates() {
+        return certificates.latest();
     }
 
     private static StoredReport readReport(Connection connection, ResultSet row) throws SQLException {

@@ -1,7 +1,6 @@
 package vn.congvu.uplink.internal;
 
 import io.grpc.StatusRuntimeException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import vn.congvu.engine.ModuleInventory;
 import vn.congvu.federation.v1.InstalledModule;
 import vn.congvu.federation.v1.NodeServiceGrpc;
 import vn.congvu.federation.v1.ReportInventoryRequest;
-import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.grpc.OwnedChannel;
 import vn.congvu.proto.ReportMessages;
 
@@ -37,14 +35,6 @@ public class InventorySender {
     /** Where the ministry is and how often to look. */
     @ObjectClassDefinition(name = "congvu inventory")
     public @interface Config {
-        /** @return the ministry's host */
-        @AttributeDefinition(description = "Host name or address of the ministry node")
-        String ministry_host();
-
-        /** @return the ministry's port */
-        @AttributeDefinition(description = "gRPC port of the ministry node")
-        int ministry_port();
-
         /** @return how often to look for changes */
         @AttributeDefinition(description = "Longest wait, in milliseconds, between looks at the installed rule modules; "
                 + "a change is noticed at once, this bounds retries after a failed report")
@@ -73,15 +63,15 @@ public class InventorySender {
      * @param config     where the ministry is
      * @param context    this bundle's context, to tell when the node is shutting down
      * @param inventory  what the node runs
-     * @param transports builds the channel
+     * @param channels   the ministry's address and this node's certificate
      */
     @Activate
     public InventorySender(Config config, BundleContext context, @Reference ModuleInventory inventory,
-                           @Reference GrpcTransports transports) {
+                           @Reference MinistryChannels channels) {
         this.config = config;
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         this.inventory = inventory;
-        this.channel = transports.openChannel(InetSocketAddress.createUnresolved(config.ministry_host(), config.ministry_port()));
+        this.channel = channels.open();
         this.ministry = NodeServiceGrpc.newBlockingStub(channel.channel());
         this.sender = new Thread(this::loop, "congvu-inventory");
         sender.setDaemon(true);

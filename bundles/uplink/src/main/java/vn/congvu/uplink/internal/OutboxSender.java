@@ -1,6 +1,5 @@
 package vn.congvu.uplink.internal;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.ReportKey;
 import vn.congvu.federation.v1.SubmitReportRequest;
-import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.grpc.OwnedChannel;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
@@ -43,14 +41,6 @@ public class OutboxSender implements Uplink {
     /** Where the ministry is and how patiently to reach it. */
     @ObjectClassDefinition(name = "congvu uplink")
     public @interface Config {
-        /** @return the ministry's host */
-        @AttributeDefinition(description = "Host name or address of the ministry node")
-        String ministry_host();
-
-        /** @return the ministry's port */
-        @AttributeDefinition(description = "gRPC port of the ministry node")
-        int ministry_port();
-
         /** @return seconds one submission may take */
         @AttributeDefinition(description = "Seconds one submission may take before it is retried")
         int deadline_seconds() default 10;
@@ -86,25 +76,23 @@ public class OutboxSender implements Uplink {
     private volatile boolean running = true;
 
     /**
-     * @param config     where the ministry is
-     * @param store      the outbox
-     * @param transports builds the channel
+     * @param config   how patiently to reach the ministry
+     * @param store    the outbox
+     * @param channels the ministry's address and this node's certificate
      * @throws IllegalArgumentException naming the setting, if the configuration is unusable
      */
     @Activate
-    public OutboxSender(Config config, @Reference ProvinceStore store, @Reference GrpcTransports transports) {
-        this(config, store, transports, DeliveryAttempt::message);
+    public OutboxSender(Config config, @Reference ProvinceStore store, @Reference MinistryChannels channels) {
+        this(config, store, channels.open(), DeliveryAttempt::message);
+        LOG.info("Uplink to the ministry at {} started", channels);
     }
 
-    /** As the component's constructor, with the requests built by {@code messages} (a test's failing builder). */
-    OutboxSender(Config config, ProvinceStore store, GrpcTransports transports,
+    /**
+     * As the component's constructor, over a given channel (closed with the sender), with the requests built
+     * by {@code messages} (a test's failing builder).
+     */
+    OutboxSender(Config config, ProvinceStore store, OwnedChannel channel,
                  Function<OutboxEntry, SubmitReportRequest> messages) {
-        if (config.ministry_host() == null || config.ministry_host().isBlank()) {
-            throw new IllegalArgumentException("uplink: ministry.host is empty");
-        }
-        if (config.ministry_port() < 1 || config.ministry_port() > 65_535) {
-            throw new IllegalArgumentException("uplink: ministry.port " + config.ministry_port() + " is not a port");
-        }
         requirePositive("deadline.seconds", config.deadline_seconds());
         requirePositive("retry.initial.millis", config.retry_initial_millis());
         requirePositive("poll.millis", config.poll_millis());
@@ -112,8 +100,7 @@ public class OutboxSender implements Uplink {
         requireAtLeastInitial("retry.key.max.millis", config.retry_key_max_millis(), config.retry_initial_millis());
         this.config = config;
         this.store = store;
-        this.channel = transports.openChannel(
-                InetSocketAddress.createUnresolved(config.ministry_host(), config.ministry_port()));
+        this.channel = channel;
         this.attempt = new DeliveryAttempt(channel.channel(), Duration.ofSeconds(config.deadline_seconds()), messages);
         this.backoffs = new Backoffs(Duration.ofMillis(config.retry_initial_millis()),
                 Duration.ofMillis(config.retry_max_millis()), Duration.ofMillis(config.retry_key_max_millis()),
@@ -121,7 +108,6 @@ public class OutboxSender implements Uplink {
         this.sender = new Thread(this::sendLoop, "congvu-uplink");
         sender.setDaemon(true);
         sender.start();
-        LOG.info("Uplink to the ministry at {}:{} started", config.ministry_host(), config.ministry_port());
     }
 
     private static void requirePositive(String key, long value) {

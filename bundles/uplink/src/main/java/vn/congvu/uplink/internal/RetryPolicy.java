@@ -30,8 +30,10 @@ import java.time.Duration;
  *     retried; filing the period again files a new revision</td></tr>
  * <tr><td>UNKNOWN, INTERNAL, UNIMPLEMENTED, NOT_FOUND, PERMISSION_DENIED, UNAUTHENTICATED, DATA_LOSS</td>
  *     <td>{@link Verdict#RETRY_KEY}</td>
- *     <td>the ministry's own fault or set-up: this report key is retried later with its own backoff
- *     (capped, 10 minutes by default) while the other keys go on</td></tr>
+ *     <td>the ministry's own fault or set-up, or this node's certificate (PERMISSION_DENIED: it names another
+ *     province than the node's settings; UNAUTHENTICATED: it was revoked or expired): this report key is
+ *     retried later with its own backoff (capped, 10 minutes by default) while the other keys go on, so that
+ *     the report goes once the operator has fixed the certificate</td></tr>
  * </table>
  *
  * <p>A failure inside the province before anything is sent (the message cannot be built) is no status

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.rpc.RetryInfo;
-import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +28,7 @@ import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.federation.v1.Receipt;
 import vn.congvu.federation.v1.SubmitReportRequest;
-import vn.congvu.grpc.GrpcTransports;
 import vn.congvu.grpc.OwnedChannel;
-import vn.congvu.grpc.OwnedServer;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 
@@ -51,27 +46,16 @@ class OutboxSenderTest {
 
     private void start(Function<OutboxEntry, SubmitReportRequest> messages) throws Exception {
         server = InProcessServerBuilder.forName(name).addService(ministry).build().start();
-        sender = new OutboxSender(SenderConfigs.fast(), outbox, new GrpcTransports() {
+        ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+        sender = new OutboxSender(SenderConfigs.fast(), outbox, new OwnedChannel() {
             @Override
-            public OwnedServer startServer(InetSocketAddress address, List<BindableService> services,
-                                           List<ServerInterceptor> interceptors) {
-                throw new UnsupportedOperationException();
+            public ManagedChannel channel() {
+                return channel;
             }
 
             @Override
-            public OwnedChannel openChannel(InetSocketAddress target) {
-                ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
-                return new OwnedChannel() {
-                    @Override
-                    public ManagedChannel channel() {
-                        return channel;
-                    }
-
-                    @Override
-                    public void close() {
-                        channel.shutdownNow();
-                    }
-                };
+            public void close() {
+                channel.shutdownNow();
             }
         }, messages);
     }

@@ -20,16 +20,6 @@ final class SenderConfigs {
             }
 
             @Override
-            public String ministry_host() {
-                return "ministry.test";
-            }
-
-            @Override
-            public int ministry_port() {
-                return 7443;
-            }
-
-            @Override
             public int deadline_seconds() {
                 return 5;
             }

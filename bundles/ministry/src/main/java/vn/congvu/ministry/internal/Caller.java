@@ -1,0 +1,60 @@
+package vn.congvu.ministry.internal;
+
+import io.grpc.Context;
+import com.google.rpc.Code;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Optional;
+import vn.congvu.api.Problem;
+import vn.congvu.api.Province;
+import vn.congvu.api.TextRules;
+
+/**
+ * Who is calling, as the connection proved it: the province named in the caller's verified certificate, or
+ * nobody in particular when the ministry runs in plaintext (a developer's loopback) and believes the message.
+ *
+ * @param provinceCode the province of the certificate, or {@code null} in plaintext
+ * @param serialHex    the certificate's serial number, or {@code null} in plaintext
+ */
+record Caller(String provinceCode, String serialHex) {
+
+    /** Where {@link ProvinceAuthentication} puts the caller of the current call. */
+    static final Context.Key<Caller> KEY = Context.key("congvu.caller");
+    private static final Caller UNVERIFIED = new Caller(null, null);
+
+    /** @return the caller of a plaintext connection */
+    static Caller unverified() {
+        return UNVERIFIED;
+    }
+
+    /** @return the caller of the current call (unverified outside a call, as in unit tests) */
+    static Caller current() {
+        Caller caller = KEY.get();
+        return caller == null ? UNVERIFIED : caller;
+    }
+
+    /**
+     * @param claimedProvince the province a message is for
+     * @param what            what the message is, for the refusal ("a report", "an inventory")
+     * @return PERMISSION_DENIED naming both provinces, when the caller's certificate is for another province
+     */
+    Optional<StatusRuntimeException> refusal(String claimedProvince, String what, String whatVi) {
+        // a message that names no province claims no other province's: validation refuses it as it is
+        if (provinceCode == null || provinceCode.equals(claimedProvince) || claimedProvince.isEmpty()) {
+            return Optional.empty();
+        }
+        String mine = name(provinceCode);
+        String theirs = name(claimedProvince);
+        return Optional.of(Refusals.status(Code.PERMISSION_DENIED, List.of(Problem.permanent("province_code",
+                "province.not_yours",
+                "Chứng thư của kết nối này là của " + mine + "; " + whatVi + " là của " + theirs
+                        + ". Mỗi tỉnh chỉ nộp cho chính mình",
+                "the caller's certificate is for " + mine + "; " + what + " is for " + theirs
+                        + ": a province files only for itself (certificate serial " + serialHex + ")")), 1));
+    }
+
+    private static String name(String code) {
+        return Province.byCode(code).map(province -> province.name() + " (" + code + ")")
+                .orElse("code " + TextRules.quoted(code, 8));
+    }
+}

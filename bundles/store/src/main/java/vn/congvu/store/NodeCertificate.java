@@ -1,0 +1,15 @@
+package vn.congvu.store;
+
+import java.time.Instant;
+
+/**
+ * A certificate a province node presented to the ministry.
+ *
+ * @param provinceCode the province the certificate names
+ * @param serialHex    its serial number, hexadecimal
+ * @param subject      its subject, for people
+ * @param notAfter     when it expires
+ * @param firstSeen    when the ministry first saw it
+ */
+public record NodeCertificate(String provinceCode, String serialHex, String subject, Instant notAfter, Instant firstSeen) {
+}
