@@ -4,7 +4,7 @@
 #   integration-tests/benchmarks/run.sh [SIZES [ONLY]]
 # SIZES: dossier counts of the evaluation curve, default 10000,100000,1000000,10000000.
 # ONLY: which benchmarks, default startup,ingestion,evaluation,history,swap,validation.
-# Work, logs and results.md go to target/benchmarks/.
+# Work, logs, results.md and the run's own ministry CA (pki/) go to target/benchmarks/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 SIZES="${1:-10000,100000,1000000,10000000}"

@@ -76,13 +76,14 @@ public interface MinistryStore {
     List<NodeInventory> inventories();
 
     /**
-     * Records a certificate a province node presented, once per certificate.
+     * Records that a province node now calls with a certificate: kept once per certificate, with when the node
+     * last switched to it.
      *
-     * @param certificate the certificate, with when it was first seen
+     * @param certificate the certificate, with the time as both first seen and switched to
      * @return whether it was new
      */
     boolean recordCertificate(NodeCertificate certificate);
 
-    /** @return the certificate each province node presented most recently, by province */
+    /** @return the certificate each province node switched to most recently, by province */
     List<NodeCertificate> certificates();
 }

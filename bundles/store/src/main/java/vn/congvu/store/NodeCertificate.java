@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param subject      its subject, for people
  * @param notAfter     when it expires
  * @param firstSeen    when the ministry first saw it
+ * @param switchedTo   when the node last called with it after calling with another (its first sight, or later)
  */
-public record NodeCertificate(String provinceCode, String serialHex, String subject, Instant notAfter, Instant firstSeen) {
+public record NodeCertificate(String provinceCode, String serialHex, String subject, Instant notAfter, Instant firstSeen,
+                              Instant switchedTo) {
 }

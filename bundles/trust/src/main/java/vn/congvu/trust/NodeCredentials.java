@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Principal;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.trust.internal.FileStamp;
+import vn.congvu.trust.internal.KeyPairs;
 
 /**
  * A node's own key and certificate, read from two PEM files and read again when either file changes, so
@@ -79,7 +79,21 @@ public final class NodeCredentials extends X509ExtendedKeyManager {
         Pair pair = read(keyFile, certificateFile, 0);
         NodeCredentials credentials = new NodeCredentials(keyFile, certificateFile, clock, pair);
         credentials.describe("Using");
+        warnIfOthersCanRead(keyFile);
         return credentials;
+    }
+
+    private static void warnIfOthersCanRead(Path keyFile) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = java.nio.file.Files.getPosixFilePermissions(keyFile);
+            if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
+                    || permission.name().startsWith("OTHERS"))) {
+                LOG.warn("The private key {} can be read by other users ({}): chmod 600 it", keyFile,
+                        java.nio.file.attribute.PosixFilePermissions.toString(permissions));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to say
+        }
     }
 
     /** @return the certificate presented now */
@@ -110,6 +124,7 @@ public final class NodeCredentials extends X509ExtendedKeyManager {
             }
             try {
                 Pair next = read(keyFile, certificateFile, generation + 1);
+                requireSuccessor(next.chain()[0], now);
                 keyStamp = key;
                 certificateStamp = certificate;
                 mismatchReported = false;
@@ -122,7 +137,8 @@ public final class NodeCredentials extends X509ExtendedKeyManager {
             } catch (GeneralSecurityException e) {
                 // half of a rotation (a new certificate, the old key) or a file being written: the old pair serves
                 if (!mismatchReported) {
-                    LOG.warn("Keeping certificate {}: {}", NodeIdentity.describe(certificate()), e.getMessage());
+                    LOG.warn("Keeping certificate {} (the files will be read again when they change): {}",
+                            NodeIdentity.describe(certificate()), e.getMessage());
                     mismatchReported = true;
                 }
             }
@@ -146,6 +162,23 @@ public final class NodeCredentials extends X509ExtendedKeyManager {
         }
     }
 
+    /**
+     * A new certificate replaces the one in use only if it is the same node's and valid now: a wrong file
+     * dropped in by mistake must not take a working node off the federation.
+     */
+    private void requireSuccessor(X509Certificate next, Instant now) throws GeneralSecurityException {
+        NodeIdentity was = NodeIdentity.of(certificate());
+        NodeIdentity is = NodeIdentity.of(next);
+        if (!was.equals(is)) {
+            throw new GeneralSecurityException("the new certificate " + NodeIdentity.describe(next) + " in " + certificateFile
+                    + " is for " + is + ", not " + was);
+        }
+        if (now.isBefore(next.getNotBefore().toInstant()) || now.isAfter(next.getNotAfter().toInstant())) {
+            throw new GeneralSecurityException("the new certificate " + NodeIdentity.describe(next) + " in " + certificateFile
+                    + " is valid only from " + next.getNotBefore().toInstant() + " to " + next.getNotAfter().toInstant());
+        }
+    }
+
     private static Pair read(Path keyFile, Path certificateFile, long generation) throws GeneralSecurityException {
         List<X509Certificate> chain;
         PrivateKey key;
@@ -155,37 +188,11 @@ public final class NodeCredentials extends X509ExtendedKeyManager {
         } catch (IOException e) {
             throw new GeneralSecurityException(e.getMessage(), e);
         }
-        if (chain.isEmpty()) {
-            throw new GeneralSecurityException(certificateFile + " holds no certificate");
-        }
-        if (!matches(key, chain.get(0))) {
+        if (!KeyPairs.match(key, chain.get(0))) {
             throw new GeneralSecurityException("the key in " + keyFile + " does not belong to the certificate in "
                     + certificateFile + " (" + NodeIdentity.describe(chain.get(0)) + ")");
         }
         return new Pair(key, chain.toArray(X509Certificate[]::new), ALIAS + "-" + generation);
-    }
-
-    /** Signs a probe with the key and verifies it with the certificate: the one check that fits every key type. */
-    private static boolean matches(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "EC" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> throw new GeneralSecurityException("keys of type " + key.getAlgorithm() + " are not supported");
-        };
-        byte[] probe = "congvu key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Signature signer = Signature.getInstance(algorithm);
-        signer.initSign(key);
-        signer.update(probe);
-        byte[] signature = signer.sign();
-        Signature verifier = Signature.getInstance(algorithm);
-        try {
-            verifier.initVerify(certificate.getPublicKey());
-        } catch (java.security.InvalidKeyException e) {
-            return false;
-        }
-        verifier.update(probe);
-        return verifier.verify(signature);
     }
 
     @Override

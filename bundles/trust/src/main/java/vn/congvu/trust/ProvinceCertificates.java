@@ -18,6 +18,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.trust.internal.Authority;
+import vn.congvu.trust.internal.LogBudget;
 
 /**
  * The ministry's check of a province node's certificate, at the TLS handshake and again on every call (a
@@ -30,12 +31,17 @@ public final class ProvinceCertificates extends X509ExtendedTrustManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvinceCertificates.class);
 
+    /** Refusals logged one by one per minute; anyone who can reach the port can cause one. */
+    private static final int REFUSALS_LOGGED_PER_MINUTE = 20;
+
     private final Authority authority;
     private final Clock clock;
+    private final LogBudget refusals;
 
     private ProvinceCertificates(Authority authority, Clock clock) {
         this.authority = authority;
         this.clock = clock;
+        this.refusals = new LogBudget(REFUSALS_LOGGED_PER_MINUTE, clock);
     }
 
     /**
@@ -101,18 +107,18 @@ public final class ProvinceCertificates extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         check(chain, () -> authority.pkix().checkClientTrusted(chain, authType, engine),
-                engine == null || engine.getPeerHost() == null ? "a province node" : engine.getPeerHost() + ":" + engine.getPeerPort());
+                engine == null || engine.getPeerHost() == null ? "" : " at " + engine.getPeerHost() + ":" + engine.getPeerPort());
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         check(chain, () -> authority.pkix().checkClientTrusted(chain, authType, socket),
-                socket == null ? "a province node" : String.valueOf(socket.getRemoteSocketAddress()));
+                socket == null ? "" : " at " + socket.getRemoteSocketAddress());
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain, () -> authority.pkix().checkClientTrusted(chain, authType), "a province node");
+        check(chain, () -> authority.pkix().checkClientTrusted(chain, authType), "");
     }
 
     private interface PkixCheck {
@@ -133,7 +139,11 @@ public final class ProvinceCertificates extends X509ExtendedTrustManager {
             provinceOf(chain[0]);
             checkNow(chain[0]);
         } catch (CertificateException e) {
-            LOG.warn("Refused a TLS connection from {}: {}", peer, e.getMessage());
+            LogBudget.Allowance allowance = refusals.next();
+            if (allowance.log()) {
+                LOG.warn("Refused a TLS client{}: {}{}", peer, e.getMessage(), allowance.heldBefore() == 0 ? ""
+                        : " (and " + allowance.heldBefore() + " more refusals in the minute before, not logged one by one)");
+            }
             throw e;
         }
     }

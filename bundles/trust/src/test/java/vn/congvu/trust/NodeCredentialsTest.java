@@ -31,7 +31,7 @@ class NodeCredentialsTest {
 
     /** A clock a test moves past the credentials' once-a-second look at their files. */
     private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        private Instant now = Instant.now();
 
         @Override
         public java.time.ZoneId getZone() {
@@ -105,6 +105,23 @@ class NodeCredentialsTest {
         assertNotEquals(credentials.getPrivateKey(alias), credentials.getPrivateKey(
                 credentials.chooseEngineClientAlias(new String[] {"EC"}, null, null)));
         assertNull(credentials.getCertificateChain("no such alias"));
+    }
+
+    @Test
+    void aNewCertificateOfAnotherProvince_orNotValidNow_neverReplacesTheOneInUse() throws Exception {
+        NodeCredentials credentials = load();
+        String first = credentials.certificate().getSerialNumber().toString(16);
+
+        authority.issueProvince("79", Duration.ofDays(365), tls);
+        clock.pass(Duration.ofSeconds(2));
+        assertEquals(0, credentials.refresh());
+        assertEquals(first, credentials.certificate().getSerialNumber().toString(16));
+
+        Instant now = clock.instant();
+        authority.issueProvince("04", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(300)), tls);
+        clock.pass(Duration.ofSeconds(2));
+        assertEquals(0, credentials.refresh());
+        assertEquals(first, credentials.certificate().getSerialNumber().toString(16));
     }
 
     @Test

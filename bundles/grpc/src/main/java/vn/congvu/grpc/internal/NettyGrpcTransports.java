@@ -88,10 +88,12 @@ public class NettyGrpcTransports implements GrpcTransports {
     public OwnedServer startServer(InetSocketAddress address, TransportSecurity security, List<BindableService> services,
                                    List<ServerInterceptor> interceptors) throws IOException {
         String name = "grpc-server-" + address.getPort();
+        // built before any thread exists: a key or trust manager that cannot be used leaves nothing behind
+        ServerCredentials credentials = serverCredentials(security);
         EventLoopGroup boss = new NioEventLoopGroup(1, threads(name + "-boss"));
         EventLoopGroup workers = new NioEventLoopGroup(0, threads(name + "-io"));
         ExecutorService executor = Executors.newCachedThreadPool(threads(name + "-call"));
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(address, serverCredentials(security))
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(address, credentials)
                 .channelType(NioServerSocketChannel.class)
                 .bossEventLoopGroup(boss)
                 .workerEventLoopGroup(workers)
@@ -137,7 +139,14 @@ public class NettyGrpcTransports implements GrpcTransports {
         String name = "grpc-client-" + target.getHostString() + "-" + target.getPort();
         EventLoopGroup group = new NioEventLoopGroup(1, threads(name + "-io"));
         ExecutorService executor = Executors.newCachedThreadPool(threads(name + "-call"));
-        RotatingChannel channel = new RotatingChannel(() -> buildChannel(target, security, group, executor));
+        RotatingChannel channel;
+        try {
+            // the credentials are made again for each rotation: a new SSL context, so no session outlives it
+            channel = new RotatingChannel(() -> buildChannel(target, channelCredentials(security), group, executor), group);
+        } catch (RuntimeException e) {
+            release(name, null, group, executor);
+            throw e;
+        }
         ScheduledFuture<?> identityCheck = security.isPlaintext() ? null : group.scheduleWithFixedDelay(
                 new IdentityWatch(name, security, channel::rotate), IDENTITY_CHECK_MILLIS, IDENTITY_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -160,10 +169,10 @@ public class NettyGrpcTransports implements GrpcTransports {
         };
     }
 
-    private static ManagedChannel buildChannel(InetSocketAddress target, TransportSecurity security, EventLoopGroup group,
+    private static ManagedChannel buildChannel(InetSocketAddress target, ChannelCredentials credentials, EventLoopGroup group,
                                                ExecutorService executor) {
         // by name, so that the ministry's address is looked up again on every reconnection
-        return NettyChannelBuilder.forAddress(target.getHostString(), target.getPort(), channelCredentials(security))
+        return NettyChannelBuilder.forAddress(target.getHostString(), target.getPort(), credentials)
                 .channelType(NioSocketChannel.class)
                 .eventLoopGroup(group)
                 .executor(executor)
@@ -217,9 +226,10 @@ public class NettyGrpcTransports implements GrpcTransports {
             try {
                 long now = security.identityGeneration();
                 if (now != generation) {
-                    generation = now;
                     LOG.info("{}: the node's certificate changed; new calls go over new connections", name);
                     rotate.run();
+                    // only once rotated: a rotation that failed is tried again at the next check
+                    generation = now;
                 }
             } catch (RuntimeException e) {
                 // a scheduled task that throws is never run again: the next check must still happen

@@ -7,25 +7,35 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * A channel whose connections can be replaced while it is in use: stubs keep the one channel, and after
  * {@link #rotate()} their new calls go over a freshly built channel while the calls in flight finish on the old
- * one, which then closes. A rotated client certificate reaches the server this way without a call failing
- * (TLS presents a certificate only when a connection is made).
+ * one. The old one is shut down only after {@link #RETIRE_AFTER_SECONDS}: a call that picked it just before
+ * the rotation still starts on an open channel. A rotated client certificate reaches the server this way
+ * without a call failing (TLS presents a certificate only when a connection is made).
  */
 final class RotatingChannel extends ManagedChannel {
 
+    /** Longer than any call takes to start once it has picked its channel. */
+    static final long RETIRE_AFTER_SECONDS = 10;
+
     private final Supplier<ManagedChannel> builder;
+    private final ScheduledExecutorService scheduler;
     private final List<ManagedChannel> retiring = new ArrayList<>();
     private volatile ManagedChannel current;
     private boolean shutdown;
 
-    /** @param builder builds a new channel, with the current certificate */
-    RotatingChannel(Supplier<ManagedChannel> builder) {
+    /**
+     * @param builder   builds a new channel, with the current certificate
+     * @param scheduler shuts retired channels down later
+     */
+    RotatingChannel(Supplier<ManagedChannel> builder, ScheduledExecutorService scheduler) {
         this.builder = builder;
+        this.scheduler = scheduler;
         this.current = builder.get();
     }
 
@@ -36,9 +46,10 @@ final class RotatingChannel extends ManagedChannel {
         }
         ManagedChannel old = current;
         current = builder.get();
-        old.shutdown();
         retiring.removeIf(ManagedChannel::isTerminated);
         retiring.add(old);
+        // shutdown() lets the calls in flight finish; later, so that no call picks a channel already shut down
+        scheduler.schedule(old::shutdown, RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package vn.congvu.ministry.internal;
 import io.grpc.Context;
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import vn.congvu.api.Problem;
@@ -27,10 +28,17 @@ record Caller(String provinceCode, String serialHex) {
         return UNVERIFIED;
     }
 
-    /** @return the caller of the current call (unverified outside a call, as in unit tests) */
+    /**
+     * @return the caller of the current call
+     * @throws IllegalStateException if {@link ProvinceAuthentication} did not run for this call: failing (INTERNAL)
+     *                               rather than believing the message
+     */
     static Caller current() {
         Caller caller = KEY.get();
-        return caller == null ? UNVERIFIED : caller;
+        if (caller == null) {
+            throw new IllegalStateException("no caller in this call's context: the province check did not run");
+        }
+        return caller;
     }
 
     /**
@@ -43,18 +51,25 @@ record Caller(String provinceCode, String serialHex) {
         if (provinceCode == null || provinceCode.equals(claimedProvince) || claimedProvince.isEmpty()) {
             return Optional.empty();
         }
-        String mine = name(provinceCode);
-        String theirs = name(claimedProvince);
         return Optional.of(Refusals.status(Code.PERMISSION_DENIED, List.of(Problem.permanent("province_code",
                 "province.not_yours",
-                "Chứng thư của kết nối này là của " + mine + "; " + whatVi + " là của " + theirs
-                        + ". Mỗi tỉnh chỉ nộp cho chính mình",
-                "the caller's certificate is for " + mine + "; " + what + " is for " + theirs
-                        + ": a province files only for itself (certificate serial " + serialHex + ")")), 1));
+                "Chứng thư của kết nối này là của " + name(provinceCode, false) + "; " + whatVi + " là của "
+                        + name(claimedProvince, false) + ". Mỗi tỉnh chỉ nộp cho chính mình",
+                "the caller's certificate is for " + name(provinceCode, true) + "; " + what + " is for "
+                        + name(claimedProvince, true) + ": a province files only for itself (certificate serial "
+                        + serialHex + ")")), 1));
     }
 
-    private static String name(String code) {
-        return Province.byCode(code).map(province -> province.name() + " (" + code + ")")
-                .orElse("code " + TextRules.quoted(code, 8));
+    /**
+     * @param english whether for the English text, which also becomes the status description: that is kept to
+     *                ASCII, so the name loses its diacritics there ("Bac Kan"), never to question marks
+     */
+    private static String name(String code, boolean english) {
+        return Province.byCode(code).map(province -> (english ? withoutDiacritics(province.name()) : province.name())
+                + " (" + code + ")").orElse("code " + TextRules.quoted(code, 8));
+    }
+
+    private static String withoutDiacritics(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
     }
 }

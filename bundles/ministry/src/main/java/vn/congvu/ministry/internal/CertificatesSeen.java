@@ -35,11 +35,6 @@ final class CertificatesSeen {
         this.clock = clock;
     }
 
-    /** @return the serial (hex) of the certificate the province called with last, since the ministry started */
-    String lastSerial(String provinceCode) {
-        return serialByProvince.get(provinceCode);
-    }
-
     void saw(String provinceCode, X509Certificate certificate) {
         String serial = certificate.getSerialNumber().toString(16);
         if (serial.equals(serialByProvince.put(provinceCode, serial))) {
@@ -47,8 +42,9 @@ final class CertificatesSeen {
             return;
         }
         try {
+            Instant now = clock.instant();
             if (store.recordCertificate(new NodeCertificate(provinceCode, serial, certificate.getSubjectX500Principal().getName(),
-                    certificate.getNotAfter().toInstant(), clock.instant()))) {
+                    certificate.getNotAfter().toInstant(), now, now))) {
                 LOG.info("{} ({}) now calls with certificate {}, valid until {}", name(provinceCode), provinceCode,
                         NodeIdentity.describe(certificate), certificate.getNotAfter().toInstant());
                 warnedAt.remove(provinceCode);

@@ -53,52 +53,7 @@ final class LoopbackMinistry implements AutoCloseable {
                 return DerbyMinistryStore.Config.class;
             }
         }, new DerbyEngine());
-        server = new MinistryServer(new MinistryServer.Config() {
-            @Override
-            public String host() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int port() {
-                return 0;
-            }
-
-            @Override
-            public boolean print_stored() {
-                return false;
-            }
-
-            @Override
-            public boolean plaintext() {
-                return tls == null;
-            }
-
-            @Override
-            public String tls_key() {
-                return tls == null ? "" : tls.resolve("node.key.pem").toString();
-            }
-
-            @Override
-            public String tls_certificate() {
-                return tls == null ? "" : tls.resolve("node.crt.pem").toString();
-            }
-
-            @Override
-            public String tls_authority() {
-                return tls == null ? "" : tls.resolve("ca.crt.pem").toString();
-            }
-
-            @Override
-            public String tls_crl() {
-                return tls == null ? "" : tls.resolve("crl.pem").toString();
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MinistryServer.Config.class;
-            }
-        }, store, new NettyGrpcTransports(), List.of());
+        server = new MinistryServer(MinistrySettings.loopback(tls), store, new NettyGrpcTransports(), List.of());
         // grpc-java's own builder, so the client has a stock client's default limits
         channel = tls != null ? null
                 : Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create()).build();

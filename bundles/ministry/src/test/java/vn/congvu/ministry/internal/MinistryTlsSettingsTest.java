@@ -3,33 +3,13 @@ package vn.congvu.ministry.internal;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import org.junit.jupiter.api.Test;
 
 /** The ministry's transport settings: plaintext only on loopback, and mutual TLS only with all its files named. */
 class MinistryTlsSettingsTest {
 
-    /** The ministry's settings as its .cfg file would give them. */
-    private record Settings(String host, boolean plaintext, String tls_key, String tls_certificate, String tls_authority,
-                            String tls_crl) implements MinistryServer.Config {
-        @Override
-        public int port() {
-            return 0;
-        }
-
-        @Override
-        public boolean print_stored() {
-            return false;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return MinistryServer.Config.class;
-        }
-    }
-
     private static MinistryServer.Config settings(String host, boolean plaintext, String key) {
-        return new Settings(host, plaintext, key, "", "", "");
+        return new MinistrySettings(host, plaintext, key, "", "", "");
     }
 
     @Test
@@ -53,7 +33,7 @@ class MinistryTlsSettingsTest {
 
     @Test
     void mutualTls_withAFileThatIsNotThere_namesTheFile() {
-        MinistryServer.Config config = new Settings("0.0.0.0", false, "/nonexistent/node.key.pem",
+        MinistryServer.Config config = new MinistrySettings("0.0.0.0", false, "/nonexistent/node.key.pem",
                 "/nonexistent/node.crt.pem", "/nonexistent/ca.crt.pem", "/nonexistent/crl.pem");
         Exception refused = assertThrows(Exception.class, () -> MinistryTls.from(config));
         assertTrue(refused.getMessage().contains("/nonexistent/node."), refused.getMessage());

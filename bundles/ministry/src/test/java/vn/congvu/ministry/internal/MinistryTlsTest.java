@@ -66,79 +66,43 @@ import vn.congvu.trust.pki.IssuedCertificate;
 
 /**
  * The ministry over real loopback mutual TLS, with certificates from a real CA made for the test: every bad
- * certificate is refused before any service sees it, a province files only for itself, a revocation takes
- * effect while the ministry runs, and a province's certificate rotates while it files without a failure.
- * Clients are stock grpc-java clients (their own TLS, PEM files), except where the node's own channel is the
- * subject (rotation).
+ * certificate is refused before any service sees it, a province files only for itself, and a revocation takes
+ * effect while the ministry runs. Clients are stock grpc-java clients (their own TLS, PEM files).
  */
 class MinistryTlsTest {
 
-    private static final Duration YEAR = Duration.ofDays(365);
+    private static final Duration YEAR = TlsFederation.YEAR;
     /** The codes a refused handshake or a refused certificate may reach a client with. */
     private static final Set<Status.Code> NOT_THROUGH = Set.of(Status.Code.UNAVAILABLE, Status.Code.UNAUTHENTICATED);
 
     @TempDir
     static Path folder;
+    private static TlsFederation federation;
     private static CertificateAuthority authority;
     private static Path ministryTls;
     private static LoopbackMinistry ministry;
 
     @BeforeAll
     static void start() throws Exception {
-        authority = CertificateAuthority.create(folder.resolve("ca"), "test CA", YEAR.multipliedBy(10));
-        ministryTls = folder.resolve("ministry-tls");
-        authority.issueMinistry(List.of("127.0.0.1", "localhost"), YEAR, ministryTls);
-        ministry = new LoopbackMinistry(folder.resolve("db"), ministryTls);
+        federation = new TlsFederation(folder);
+        authority = federation.authority();
+        ministryTls = federation.ministryTls();
+        ministry = federation.ministry();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (ministry != null) {
-            ministry.close();
+        if (federation != null) {
+            federation.close();
         }
     }
 
     private static ManagedChannel client(Path tls) throws Exception {
-        TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
-                .trustManager(ministryTls.resolve("ca.crt.pem").toFile());
-        if (tls != null) {
-            credentials.keyManager(tls.resolve("node.crt.pem").toFile(), tls.resolve("node.key.pem").toFile());
-        }
-        return Grpc.newChannelBuilderForAddress("127.0.0.1", ministry.port(), credentials.build()).build();
-    }
-
-    private static SubmitReportResponse file(ManagedChannel channel, String province, int year, int revision) {
-        Report valid = FuzzReports.report(new ReportKey(province, Period.year(year), Regime.PERIODIC), List.of());
-        Report report = new Report(valid.key(), revision, valid.modules(), valid.values(), valid.findings());
-        return ReportingServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS).submitReport(
-                SubmitReportRequest.newBuilder().setReport(ReportMessages.toMessage(report, Instant.parse("2025-01-06T02:00:00Z"))).build());
-    }
-
-    private static void sendInventory(ManagedChannel channel, String province) {
-        Timestamp now = Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).build();
-        NodeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS).reportInventory(
-                ReportInventoryRequest.newBuilder().setProvinceCode(province).setTakenAt(now)
-                        .addModules(InstalledModule.newBuilder().setModuleId("national.decree48").setVersion("1.0.0")
-                                .setJarSha256("ab".repeat(32)).setProvinceCode("*").setTitleVi("Nghị định 48")
-                                .setLegalBasis("Nghị định 48/2023/NĐ-CP").setSince(now)).build());
+        return federation.client(tls);
     }
 
     private static Path province(String code, String name) throws Exception {
-        Path tls = folder.resolve(name);
-        authority.issueProvince(code, YEAR, tls);
-        return tls;
-    }
-
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            synchronized (condition) {
-                condition.wait(50);
-            }
-        }
+        return federation.province(code, name);
     }
 
     @Test
@@ -146,9 +110,9 @@ class MinistryTlsTest {
         Path tls = province("42", "hatinh");
         ManagedChannel channel = client(tls);
         try {
-            SubmitReportResponse answer = file(channel, "42", 2021, 1);
+            SubmitReportResponse answer = TlsFederation.file(channel, "42", 2021, 1);
             assertFalse(answer.getReceipt().getReceiptId().isEmpty());
-            sendInventory(channel, "42");
+            TlsFederation.sendInventory(channel, "42");
         } finally {
             channel.shutdownNow();
         }
@@ -182,12 +146,12 @@ class MinistryTlsTest {
         for (Map.Entry<String, Path> bad : cases.entrySet()) {
             ManagedChannel channel = client(bad.getValue());
             try {
-                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> file(channel, "04", 2020, 1),
+                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> TlsFederation.file(channel, "04", 2020, 1),
                         bad.getKey());
                 if (!NOT_THROUGH.contains(refused.getStatus().getCode())) {
                     failures.add(bad.getKey() + ": " + refused.getStatus());
                 }
-                assertThrows(StatusRuntimeException.class, () -> sendInventory(channel, "04"), bad.getKey());
+                assertThrows(StatusRuntimeException.class, () -> TlsFederation.sendInventory(channel, "04"), bad.getKey());
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
@@ -203,21 +167,19 @@ class MinistryTlsTest {
         BigInteger serial = Pem.readCertificates(tls.resolve("node.crt.pem")).get(0).getSerialNumber();
         ManagedChannel channel = client(tls);
         try {
-            file(channel, "08", 2019, 1);
+            TlsFederation.file(channel, "08", 2019, 1);
             long stored = ministry.store().countRevisions();
 
             authority.revoke(serial, "keyCompromise");
-            Path next = ministryTls.resolve("crl.pem.next");
-            Files.copy(authority.crlFile(), next, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(next, ministryTls.resolve("crl.pem"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TlsFederation.replace(authority.crlFile(), ministryTls.resolve("crl.pem"));
 
             // the connection made before the revocation is still open: every call on it is checked again
-            StatusRuntimeException onOpenConnection = assertThrows(StatusRuntimeException.class, () -> file(channel, "08", 2019, 2));
+            StatusRuntimeException onOpenConnection = assertThrows(StatusRuntimeException.class, () -> TlsFederation.file(channel, "08", 2019, 2));
             assertEquals(Status.Code.UNAUTHENTICATED, onOpenConnection.getStatus().getCode());
             assertTrue(onOpenConnection.getStatus().getDescription().contains("revoked"), onOpenConnection.getStatus().getDescription());
             ManagedChannel fresh = client(tls);
             try {
-                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> file(fresh, "08", 2019, 3));
+                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> TlsFederation.file(fresh, "08", 2019, 3));
                 assertTrue(NOT_THROUGH.contains(refused.getStatus().getCode()), refused.getStatus().toString());
                 // the TLS alert names the reason, so the province's outbox can show it ("... CERTIFICATE_REVOKED")
                 assertTrue(String.valueOf(refused.getStatus().getCause()).toUpperCase(java.util.Locale.ROOT).contains("REVOKED"),
@@ -245,14 +207,14 @@ class MinistryTlsTest {
                 int current = attempt;
                 StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> {
                     if (current % 2 == 0) {
-                        file(channel, victim, 2022, 1 + current);
+                        TlsFederation.file(channel, victim, 2022, 1 + current);
                     } else {
-                        sendInventory(channel, victim);
+                        TlsFederation.sendInventory(channel, victim);
                     }
                 });
                 assertEquals(Status.Code.PERMISSION_DENIED, refused.getStatus().getCode(), refused.getStatus().toString());
                 String description = refused.getStatus().getDescription();
-                assertTrue(description.contains("(06)") && description.contains("(" + victim + ")"), description);
+                assertTrue(description.contains("Bac Kan (06)") && description.contains("(" + victim + ")"), description);
                 denied++;
             }
         } finally {
@@ -262,86 +224,6 @@ class MinistryTlsTest {
         assertEquals(before, ministry.store().countRevisions(), "none stored");
         assertEquals(inventoriesBefore, ministry.store().inventories().stream().map(node -> node.provinceCode()).toList(),
                 "no inventory recorded");
-    }
-
-    @Test
-    void aCertificateRotatedWhileTheProvinceFiles_failsNoFiling_andTheMinistrySeesTheNewSerial() throws Exception {
-        Path tls = province("01", "hanoi");
-        IssuedCertificate next = authority.issueProvince("01", YEAR, folder.resolve("hanoi-next"));
-        NodeCredentials credentials = NodeCredentials.load(tls.resolve("node.key.pem"), tls.resolve("node.crt.pem"),
-                java.time.Clock.systemUTC());
-        MinistryCertificates trust = MinistryCertificates.load(tls.resolve("ca.crt.pem"), java.time.Clock.systemUTC());
-        NettyGrpcTransports transports = new NettyGrpcTransports();
-        List<String> failures = new ArrayList<>();
-        int filed = 0;
-        try (OwnedChannel channel = transports.openChannel(new java.net.InetSocketAddress("127.0.0.1", ministry.port()),
-                TransportSecurity.mutualTls(credentials, trust, credentials::refresh))) {
-            BooleanSupplier newSerialSeen = () -> ministry.store().certificates().stream().anyMatch(
-                    seen -> seen.provinceCode().equals("01") && seen.serialHex().equals(next.serialHex()));
-            boolean rotated = false;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!newSerialSeen.getAsBoolean() && System.nanoTime() < deadline) {
-                try {
-                    file(channel.channel(), "01", 2023, ++filed);
-                } catch (StatusRuntimeException e) {
-                    failures.add("revision " + filed + ": " + e.getStatus());
-                }
-                if (filed == 20 && !rotated) {
-                    // as an operator would: the new key first, then the new certificate, each replaced atomically
-                    replace(folder.resolve("hanoi-next/node.key.pem"), tls.resolve("node.key.pem"));
-                    replace(folder.resolve("hanoi-next/node.crt.pem"), tls.resolve("node.crt.pem"));
-                    rotated = true;
-                }
-            }
-            assertTrue(newSerialSeen.getAsBoolean(), "the ministry never saw the new certificate; it saw "
-                    + ministry.store().certificates());
-            // and it goes on with the new one
-            file(channel.channel(), "01", 2023, ++filed);
-        }
-        assertEquals(List.of(), failures);
-        assertTrue(filed > 20, "filed " + filed);
-        NodeCertificate latest = ministry.store().certificates().stream().filter(seen -> seen.provinceCode().equals("01"))
-                .findFirst().orElseThrow();
-        assertEquals(next.serialHex(), latest.serialHex());
-    }
-
-    @Test
-    void opensslCompletesAHandshake_onlyWithAProvinceCertificate() throws Exception {
-        // TLS 1.2: the ministry checks the client's certificate before the handshake ends, so openssl's exit code
-        // is the verdict (in TLS 1.3 openssl reports the connection before the ministry's alert arrives)
-        Path tls = province("19", "thainguyen");
-        Result province = openssl(tls, "-tls1_2");
-        assertEquals(0, province.exit(), province.output());
-        assertTrue(province.output().contains("Verification: OK"), province.output());
-        Result none = openssl(null, "-tls1_2");
-        assertTrue(none.exit() != 0 && none.output().contains("alert handshake failure"), none.output());
-        Result server = openssl(ministryTls, "-tls1_2");
-        assertTrue(server.exit() != 0 && server.output().contains("alert"), server.output());
-        Result modern = openssl(tls, "-tls1_3");
-        assertEquals(0, modern.exit(), modern.output());
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    /** Runs the README's openssl s_client line against the ministry, with no input. */
-    private static Result openssl(Path tls, String version) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + ministry.port(),
-                version, "-alpn", "h2", "-brief", "-verify_return_error", "-CAfile", ministryTls.resolve("ca.crt.pem").toString()));
-        if (tls != null) {
-            command.addAll(List.of("-cert", tls.resolve("node.crt.pem").toString(), "-key", tls.resolve("node.key.pem").toString()));
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "openssl did not end: " + output);
-        return new Result(process.exitValue(), output);
-    }
-
-    private static void replace(Path source, Path target) throws Exception {
-        Path temporary = target.resolveSibling(target.getFileName() + ".new");
-        Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** A certificate that names a province and allows clientAuth, signed by its own key: no CA vouches for it. */

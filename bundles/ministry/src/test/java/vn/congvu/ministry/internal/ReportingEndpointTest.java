@@ -46,71 +46,6 @@ import vn.congvu.store.StoredReport;
 
 class ReportingEndpointTest {
 
-    /** The ministry's store in memory: same identity rules as the Derby one. */
-    private static class InMemoryMinistryStore implements MinistryStore {
-        private final Map<String, StoredReport> byRevision = new HashMap<>();
-
-        @Override
-        public synchronized StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
-            String id = report.key() + "#" + report.revision();
-            StoredReport earlier = byRevision.get(id);
-            if (earlier != null) {
-                return earlier.report().contentHash().equals(report.contentHash())
-                        ? new StoreOutcome.Duplicate(earlier.receipt())
-                        : new StoreOutcome.Conflict(earlier.report().contentHash());
-            }
-            vn.congvu.store.Receipt receipt = new vn.congvu.store.Receipt("BNV-TEST-" + (byRevision.size() + 1), Instant.now());
-            byRevision.put(id, new StoredReport(report, receipt, preparedAt));
-            return new StoreOutcome.Stored(receipt);
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-
-        @Override
-        public Optional<StoredReport> latest(ReportKey key) {
-            return byRevision.values().stream().filter(stored -> stored.report().key().equals(key))
-                    .max((a, b) -> a.report().revision() - b.report().revision());
-        }
-
-        @Override
-        public List<StoredReport> latestOfEveryKey() {
-            return List.copyOf(byRevision.values());
-        }
-
-        @Override
-        public List<StoredReport> latestFor(vn.congvu.api.Period period, vn.congvu.api.Regime regime) {
-            throw new UnsupportedOperationException("not used by the endpoint");
-        }
-
-        @Override
-        public long countRevisions() {
-            return byRevision.size();
-        }
-
-        @Override
-        public Instant recordInventory(vn.congvu.store.NodeInventory inventory) {
-            throw new UnsupportedOperationException("not this test's business");
-        }
-
-        @Override
-        public List<vn.congvu.store.NodeInventory> inventories() {
-            return List.of();
-        }
-
-        @Override
-        public boolean recordCertificate(vn.congvu.store.NodeCertificate certificate) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
-
-        @Override
-        public List<vn.congvu.store.NodeCertificate> certificates() {
-            return List.of();
-        }
-    }
-
     private static final Clock TODAY = Clock.fixed(Instant.parse("2023-01-10T02:00:00Z"), ZoneOffset.UTC);
     private static final Report CAO_BANG_2022 = new Report(new ReportKey("04", Period.year(2022), Regime.PERIODIC), 1,
             List.of(new ModuleProvenance("caobang.dossier-timeliness", "0.1.0", "0a".repeat(32))),
@@ -127,7 +62,7 @@ class ReportingEndpointTest {
     void start() throws Exception {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new ReportingEndpoint(store, TODAY, announced::add)).build().start();
+                .addService(plaintext(new ReportingEndpoint(store, TODAY, announced::add))).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         ministry = ReportingServiceGrpc.newBlockingStub(channel);
     }
@@ -138,12 +73,17 @@ class ReportingEndpointTest {
         server.shutdownNow();
     }
 
+    /** The service as the ministry serves it in plaintext: every caller unverified. */
+    private static io.grpc.ServerServiceDefinition plaintext(io.grpc.BindableService service) {
+        return io.grpc.ServerInterceptors.intercept(service, new ProvinceAuthentication(null, null));
+    }
+
     /** Replaces the server with one serving the given service. */
     private void serve(io.grpc.BindableService service) throws java.io.IOException {
         server.shutdownNow();
         channel.shutdownNow();
         String name = InProcessServerBuilder.generateName();
-        server = InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
+        server = InProcessServerBuilder.forName(name).directExecutor().addService(plaintext(service)).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         ministry = ReportingServiceGrpc.newBlockingStub(channel);
     }

@@ -1,6 +1,7 @@
 package vn.congvu.trust.internal;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.congvu.trust.NodeIdentity;
 import vn.congvu.trust.Pem;
 
 /**
@@ -32,6 +32,7 @@ public final class Authority {
     private volatile State state;
     private FileStamp certificateStamp;
     private FileStamp crlStamp;
+    private java.time.Instant nextCrlCheck = java.time.Instant.MIN;
 
     private record State(List<X509Certificate> certificates, X509ExtendedTrustManager pkix, X509CRL crl) {
     }
@@ -92,30 +93,53 @@ public final class Authority {
     private void refresh() {
         synchronized (this) {
             FileStamp certificate = FileStamp.of(certificateFile);
-            FileStamp crl = crlFile == null ? null : FileStamp.of(crlFile);
-            if (certificate.equals(certificateStamp) && java.util.Objects.equals(crl, crlStamp)) {
-                return;
+            if (!certificate.equals(certificateStamp)) {
+                // the authority changed: its list must be verified again against it
+                takeAuthority();
+                certificateStamp = certificate;
+                crlStamp = null;
             }
-            try {
-                List<X509Certificate> certificates = certificate.equals(certificateStamp) ? state.certificates()
-                        : readCertificates(certificateFile);
-                X509ExtendedTrustManager pkix = certificate.equals(certificateStamp) ? state.pkix() : PkixTrust.over(certificates);
-                X509CRL list = crlFile == null ? null : readCrl(crlFile, certificates);
-                state = new State(certificates, pkix, list);
-                certificateStamp = certificate;
-                crlStamp = crl;
-                if (list != null) {
-                    describeCrl(list);
+            if (crlFile != null) {
+                FileStamp crl = FileStamp.of(crlFile);
+                if (!crl.equals(crlStamp)) {
+                    takeCrl();
+                    crlStamp = crl;
+                } else if (clock.instant().isAfter(nextCrlCheck)) {
+                    describeCrl(state.crl());
                 }
-            } catch (GeneralSecurityException e) {
-                LOG.error("Keeping the certificate authority and revocation list read before: {}", e.getMessage());
-                certificateStamp = certificate;
-                crlStamp = crl;
             }
         }
     }
 
+    private void takeAuthority() {
+        try {
+            List<X509Certificate> certificates = readCertificates(certificateFile);
+            state = new State(certificates, PkixTrust.over(certificates), state.crl());
+            LOG.info("Certificate authority {} read again", certificateFile);
+        } catch (GeneralSecurityException e) {
+            LOG.error("Keeping the certificate authority read before: {}", e.getMessage());
+        }
+    }
+
+    private void takeCrl() {
+        try {
+            X509CRL list = readCrl(crlFile, state.certificates());
+            BigInteger number = CrlNumbers.of(list);
+            BigInteger current = state.crl() == null ? null : CrlNumbers.of(state.crl());
+            if (current != null && number != null && number.compareTo(current) < 0) {
+                throw new GeneralSecurityException("the revocation list " + crlFile + " is number " + number
+                        + ", older than number " + current + " in use: an old copy would bring revoked certificates back");
+            }
+            state = new State(state.certificates(), state.pkix(), list);
+            describeCrl(list);
+        } catch (GeneralSecurityException e) {
+            LOG.error("Keeping the revocation list read before: {}", e.getMessage());
+        }
+    }
+
     private void describeCrl(X509CRL crl) {
+        // said again about once a day, so that a list past its next update is noticed by a ministry that runs on
+        nextCrlCheck = clock.instant().plus(java.time.Duration.ofDays(1));
         int revoked = crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size();
         if (crl.getNextUpdate() != null && clock.instant().isAfter(crl.getNextUpdate().toInstant())) {
             LOG.warn("Revocation list {} ({} revoked) was due to be renewed on {}: run 'congvu pki CA_DIR crl' and copy "
@@ -127,11 +151,7 @@ public final class Authority {
 
     private static List<X509Certificate> readCertificates(Path file) throws GeneralSecurityException {
         try {
-            List<X509Certificate> certificates = Pem.readCertificates(file);
-            if (certificates.isEmpty()) {
-                throw new GeneralSecurityException(file + " holds no certificate");
-            }
-            return certificates;
+            return Pem.readCertificates(file);
         } catch (IOException e) {
             throw new GeneralSecurityException(e.getMessage(), e);
         }

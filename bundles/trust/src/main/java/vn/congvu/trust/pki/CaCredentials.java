@@ -5,18 +5,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.KeyException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import vn.congvu.trust.Pem;
+import vn.congvu.trust.internal.KeyPairs;
 
 /**
  * The CA's key and certificate, read from its folder and checked to be a pair before anything is signed with them.
@@ -75,19 +74,10 @@ record CaCredentials(PrivateKey key, X509Certificate certificate) {
 
     private static void requirePair(PrivateKey key, X509Certificate certificate, CaFolder folder, SecureRandom random)
             throws GeneralSecurityException {
-        // a key and a certificate belong together when a signature made with the one verifies with the other
-        byte[] challenge = new byte[32];
-        random.nextBytes(challenge);
         boolean pair;
         try {
-            Signature signer = Signature.getInstance(CertificateMaker.SIGNATURE_ALGORITHM);
-            signer.initSign(key, random);
-            signer.update(challenge);
-            Signature verifier = Signature.getInstance(CertificateMaker.SIGNATURE_ALGORITHM);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(challenge);
-            pair = verifier.verify(signer.sign());
-        } catch (InvalidKeyException e) {
+            pair = KeyPairs.match(key, certificate);
+        } catch (GeneralSecurityException e) {
             throw new KeyException(folder.key() + " and " + folder.certificate() + " must hold an ECDSA P-256 key: "
                     + e.getMessage(), e);
         }

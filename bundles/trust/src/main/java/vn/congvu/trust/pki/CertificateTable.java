@@ -9,7 +9,7 @@ import java.util.List;
 final class CertificateTable {
 
     /** Certificates this close to expiry are flagged, as the nodes warn about them in their logs. */
-    static final long WARN_DAYS = 30;
+    static final long WARN_DAYS = vn.congvu.trust.NodeCredentials.WARN_DAYS;
 
     private final Instant now;
     private final DateTimeFormatter date;

@@ -83,7 +83,8 @@ public class OutboxSender implements Uplink {
      */
     @Activate
     public OutboxSender(Config config, @Reference ProvinceStore store, @Reference MinistryChannels channels) {
-        this(config, store, channels.open(), DeliveryAttempt::message);
+        // the settings are checked before the channel (and its threads) exists: arguments run left to right
+        this(validated(config), store, channels.open(), DeliveryAttempt::message);
         LOG.info("Uplink to the ministry at {} started", channels);
     }
 
@@ -93,12 +94,7 @@ public class OutboxSender implements Uplink {
      */
     OutboxSender(Config config, ProvinceStore store, OwnedChannel channel,
                  Function<OutboxEntry, SubmitReportRequest> messages) {
-        requirePositive("deadline.seconds", config.deadline_seconds());
-        requirePositive("retry.initial.millis", config.retry_initial_millis());
-        requirePositive("poll.millis", config.poll_millis());
-        requireAtLeastInitial("retry.max.millis", config.retry_max_millis(), config.retry_initial_millis());
-        requireAtLeastInitial("retry.key.max.millis", config.retry_key_max_millis(), config.retry_initial_millis());
-        this.config = config;
+        this.config = validated(config);
         this.store = store;
         this.channel = channel;
         this.attempt = new DeliveryAttempt(channel.channel(), Duration.ofSeconds(config.deadline_seconds()), messages);
@@ -108,6 +104,15 @@ public class OutboxSender implements Uplink {
         this.sender = new Thread(this::sendLoop, "congvu-uplink");
         sender.setDaemon(true);
         sender.start();
+    }
+
+    private static Config validated(Config config) {
+        requirePositive("deadline.seconds", config.deadline_seconds());
+        requirePositive("retry.initial.millis", config.retry_initial_millis());
+        requirePositive("poll.millis", config.poll_millis());
+        requireAtLeastInitial("retry.max.millis", config.retry_max_millis(), config.retry_initial_millis());
+        requireAtLeastInitial("retry.key.max.millis", config.retry_key_max_millis(), config.retry_initial_millis());
+        return config;
     }
 
     private static void requirePositive(String key, long value) {

@@ -1,6 +1,8 @@
 package vn.congvu.bench.harness;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.Server;
+import io.grpc.netty.shaded.io.netty.handler.ssl.OpenSsl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -43,6 +48,8 @@ public final class Benchmarks {
     private static final int REPORTS = 6_000;
     private static final int WARMUP = 1_000;
     private static final int IN_FLIGHT = 64;
+    /** The ingestion rounds, in order: true for mutual TLS; ABBA, so that drift weighs on both alike. */
+    private static final List<Boolean> ROUNDS = List.of(false, true, true, false);
     private static final int SWAPS = 10;
     private static final int START_RUNS = 3;
     private static final int HISTORY_YEARS = 10;
@@ -51,6 +58,9 @@ public final class Benchmarks {
     private final Path work;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Submissions that failed: any makes the run exit with 1 after the table. */
+    private final List<String> failures = new ArrayList<>();
+    private BenchPki pki;
 
     /** One line of the table. */
     private record Row(String benchmark, String figure, String baseline, String ratio, String target, String verdict) {
@@ -98,6 +108,12 @@ public final class Benchmarks {
             benchmarks.validation();
         }
         benchmarks.print(Math.round((System.nanoTime() - started) / 1e9));
+        if (!benchmarks.failures.isEmpty()) {
+            System.err.println();
+            System.err.println("FAILED: submissions were refused or lost; the figures above do not count:");
+            benchmarks.failures.forEach(failure -> System.err.println("  " + failure));
+            System.exit(1);
+        }
     }
 
     // ---- 5. start-up ------------------------------------------------------------------------------------
@@ -115,7 +131,9 @@ public final class Benchmarks {
             }
         }
         int port = freePort();
-        Path ministry = ministryHome("start-ministry", port);
+        // start-up is measured as shipped: mutual TLS by default, so loading the node's key, certificates and CRL
+        // and BoringSSL is part of a start (no connection is made, so the network is not what is measured)
+        Path ministry = ministryHome("start-ministry", port, true);
         List<Double> ministryMillis = new ArrayList<>();
         long ministryRss = 0;
         for (int run = 0; run <= START_RUNS; run++) {
@@ -127,7 +145,7 @@ public final class Benchmarks {
                 ministryRss = node.rssMb();
             }
         }
-        Path province = provinceHome("start-province");
+        Path province = provinceHome("start-province", true);
         List<Double> provinceMillis = new ArrayList<>();
         long provinceRss = 0;
         for (int run = 0; run <= START_RUNS; run++) {
@@ -156,38 +174,144 @@ public final class Benchmarks {
 
     private void ingestion() throws Exception {
         IngestionLoad load = new IngestionLoad(REPORTS);
-        step("Ministry ingestion: " + REPORTS + " full reports (" + load.values() + " figures each), " + IN_FLIGHT
-                + " in flight, first " + WARMUP + " not measured");
-        Server bare = IngestionLoad.bareServer();
-        IngestionLoad.Figures baseline;
+        step("Ministry ingestion: " + REPORTS + " full reports (" + load.values() + " figures, " + load.bytes() / 1024
+                + " KiB each), " + IN_FLIGHT + " in flight over " + load.provinces().size() + " province channels, first "
+                + WARMUP + " not measured; plaintext and mutual TLS (a certificate per province), rounds in the order "
+                + roundOrder());
+        Function<String, ChannelCredentials> plaintext = IngestionLoad.plaintext();
+        Function<String, ChannelCredentials> tls = pki().provinceCredentials(load.provinces());
+        Path bareTlsFolder = work.resolve("pki/bare-server");
+        pki().ministry(bareTlsFolder);
+        // the bare servers run in the harness's JVM: one unmeasured round of each first, so that its JIT is warm
+        bareIngestion(load, IngestionLoad.bareServer(), plaintext, "harness warm-up, plaintext (not counted)");
+        bareIngestion(load, IngestionLoad.bareTlsServer(bareTlsFolder), tls, "harness warm-up, mutual TLS (not counted)");
+        // rounds in ABBA order, so that a machine getting busier or quieter during the run weighs on both kinds alike;
+        // every ministry round is a fresh node with an empty database, as the single plaintext round used to be
+        Map<Boolean, List<IngestionLoad.Round>> bare = Map.of(false, new ArrayList<>(), true, new ArrayList<>());
+        Map<Boolean, List<MinistryRun>> ministry = Map.of(false, new ArrayList<>(), true, new ArrayList<>());
+        for (int round = 0; round < ROUNDS.size(); round++) {
+            boolean secure = ROUNDS.get(round);
+            String kind = secure ? "mutual TLS" : "plaintext";
+            Server server = secure ? IngestionLoad.bareTlsServer(bareTlsFolder) : IngestionLoad.bareServer();
+            bare.get(secure).add(bareIngestion(load, server, secure ? tls : plaintext, "bare gRPC, " + kind + ", round " + (round + 1)));
+        }
+        for (int round = 0; round < ROUNDS.size(); round++) {
+            boolean secure = ROUNDS.get(round);
+            ministry.get(secure).add(ministryIngestion(load, "ingestion-ministry-" + (secure ? "tls" : "plaintext") + "-"
+                    + (round + 1), secure, secure ? tls : plaintext));
+        }
+        IngestionLoad.Figures barePlain = IngestionLoad.Figures.of(bare.get(false));
+        IngestionLoad.Figures bareTls = IngestionLoad.Figures.of(bare.get(true));
+        IngestionLoad.Figures plain = IngestionLoad.Figures.of(ministry.get(false).stream().map(MinistryRun::round).toList());
+        IngestionLoad.Figures secure = IngestionLoad.Figures.of(ministry.get(true).stream().map(MinistryRun::round).toList());
+
+        double ratio = plain.reportsPerSecond() / barePlain.reportsPerSecond();
+        rows.add(new Row("1. Ministry ingestion, plaintext (validated, deduplicated, durable, receipted)",
+                figures(plain, true), "bare gRPC " + figures(barePlain, false), ratio(ratio), ">= 0.50 of bare",
+                verdict(ratio >= 0.5 && plain.failed() == 0)));
+        double tlsRatio = secure.reportsPerSecond() / bareTls.reportsPerSecond();
+        rows.add(new Row("1. Ministry ingestion, mutual TLS (a certificate per province, province checked)",
+                figures(secure, true), "bare gRPC, mutual TLS, " + figures(bareTls, false), ratio(tlsRatio),
+                ">= 0.50 of bare", verdict(tlsRatio >= 0.5 && secure.failed() == 0)));
+        rows.add(new Row("1. What mutual TLS costs the ministry's ingestion", "mutual TLS " + figures(secure, false),
+                "plaintext " + figures(plain, false), ratio(secure.reportsPerSecond() / plain.reportsPerSecond()), "-", "-"));
+        rows.add(new Row("1. What mutual TLS costs bare gRPC", "mutual TLS " + figures(bareTls, false),
+                "plaintext " + figures(barePlain, false), ratio(bareTls.reportsPerSecond() / barePlain.reportsPerSecond()),
+                "-", "-"));
+        notes.add("Ingestion, each round's reports/s in the order run (" + roundOrder() + "; " + ROUNDS.size() / 2 + " rounds of each kind make "
+                + "each row): bare gRPC " + inOrder(barePlain, bareTls) + "; ministry " + inOrder(plain, secure) + ".");
+        notes.add(String.format("Ingestion: %d channels connected (outside the measured time) in %.0f ms plaintext and %.0f ms "
+                        + "with mutual TLS to the ministry, %.0f ms and %.0f ms to the bare server (means of the rounds).",
+                load.provinces().size(), plain.connectMillis(), secure.connectMillis(), barePlain.connectMillis(),
+                bareTls.connectMillis()));
+        notes.add("Ingestion: TLS in the harness's client by " + (OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK") + "; in the ministry: "
+                + ministryTlsProvider(ministry.get(true).get(0).log()) + ".");
+        for (String crossCheck : ministry.get(true).stream().map(MinistryRun::crossCheck).distinct().toList()) {
+            notes.add("Ingestion: a report for " + load.provinces().get(0) + " sent with " + load.provinces().get(1)
+                    + "'s certificate to each mutual-TLS ministry after its load: " + crossCheck + ".");
+            if (!crossCheck.startsWith("PERMISSION_DENIED")) {
+                failures.add("the mutual-TLS ministry did not refuse a report for another province than the certificate's: "
+                        + crossCheck);
+            }
+        }
+        notes.add("Ministry resident memory after ingestion: " + ministry.get(false).stream().map(run -> run.rssMb() + " MB")
+                .toList() + " plaintext, " + ministry.get(true).stream().map(run -> run.rssMb() + " MB").toList() + " mutual TLS.");
+        for (MinistryRun run : List.of(ministry.get(false).get(0), ministry.get(true).get(0))) {
+            if (Files.exists(run.recording())) {
+                notes.add("Where the ministry's time goes during ingestion, " + (run.tls() ? "mutual TLS" : "plaintext")
+                        + " (first round; JFR execution samples, top frames; BoringSSL's native code is not sampled):");
+                notes.addAll(Profiles.topFrames(run.recording(), 12));
+            }
+        }
+    }
+
+    private static String roundOrder() {
+        return String.join(", ", ROUNDS.stream().map(tls -> tls ? "TLS" : "plaintext").toList());
+    }
+
+    private static String inOrder(IngestionLoad.Figures plaintext, IngestionLoad.Figures tls) {
+        List<String> figures = new ArrayList<>();
+        int[] next = new int[2];
+        for (boolean secure : ROUNDS) {
+            figures.add(String.format("%.0f", (secure ? tls : plaintext).rounds().get(next[secure ? 1 : 0]++)));
+        }
+        return String.join(", ", figures);
+    }
+
+    private static String ministryTlsProvider(Path log) throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains("TLS by "))
+                .map(line -> line.substring(line.indexOf("TLS by ") + "TLS by ".length())).findFirst()
+                .orElse("(not in " + log.getFileName() + ")");
+    }
+
+    /** What a ministry node did with one round of the load. */
+    private record MinistryRun(IngestionLoad.Round round, boolean tls, long rssMb, Path recording, Path log, String crossCheck) {
+    }
+
+    private IngestionLoad.Round bareIngestion(IngestionLoad load, Server server, Function<String, ChannelCredentials> credentials,
+                                              String what) throws InterruptedException {
         try {
-            baseline = load.run(bare.getPort(), IN_FLIGHT, WARMUP);
+            IngestionLoad.Round round = checked(what, load.run(server.getPort(), credentials, false, IN_FLIGHT, WARMUP));
+            System.out.printf("   %s: %.0f reports/s%n", what, round.reportsPerSecond());
+            return round;
         } finally {
-            bare.shutdownNow();
+            server.shutdownNow();
+            server.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    private MinistryRun ministryIngestion(IngestionLoad load, String name, boolean tls,
+                                          Function<String, ChannelCredentials> credentials) throws Exception {
         int port = freePort();
-        Path home = ministryHome("ingestion-ministry", port);
-        IngestionLoad.Figures ministry;
-        long rss;
-        Path recording = work.resolve("ingestion-ministry.jfr");
+        Path home = ministryHome(name, port, tls);
+        Path recording = work.resolve(name + ".jfr");
+        Path log = work.resolve(name + ".log");
         try (NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "run", home.toString()),
-                work.resolve("ingestion-ministry.log"), "-XX:StartFlightRecording=filename=" + recording + ",settings=profile")) {
+                log, "-XX:StartFlightRecording=filename=" + recording + ",settings=profile")) {
             awaitPort(node, port);
-            ministry = load.run(port, IN_FLIGHT, WARMUP);
-            rss = node.rssMb();
+            IngestionLoad.Round round = checked(name, load.run(port, credentials, true, IN_FLIGHT, WARMUP));
+            System.out.printf("   %s: %.0f reports/s%n", name, round.reportsPerSecond());
+            long rss = node.rssMb();
+            String crossCheck = tls ? load.otherProvince(port, credentials) : "-";
+            return new MinistryRun(round, tls, rss, recording, log, crossCheck);
         }
-        double ratio = ministry.reportsPerSecond() / baseline.reportsPerSecond();
-        rows.add(new Row("1. Ministry ingestion (validated, deduplicated, durable, receipted)",
-                String.format("%.0f reports/s, p50 %.1f ms, p99 %.1f ms, %d failed", ministry.reportsPerSecond(),
-                        ministry.p50Millis(), ministry.p99Millis(), ministry.failed()),
-                String.format("bare gRPC %.0f reports/s, p50 %.1f ms, p99 %.1f ms", baseline.reportsPerSecond(),
-                        baseline.p50Millis(), baseline.p99Millis()),
-                ratio(ratio), ">= 0.50 of bare", verdict(ratio >= 0.5 && ministry.failed() == 0)));
-        notes.add("Ministry resident memory after ingestion: " + rss + " MB.");
-        if (Files.exists(recording)) {
-            notes.add("Where the ministry's time goes during ingestion (JFR execution samples, top frames):");
-            notes.addAll(Profiles.topFrames(recording, 12));
+    }
+
+    /** Notes every failed submission, so that the run ends in failure after the table. */
+    private IngestionLoad.Round checked(String what, IngestionLoad.Round figures) {
+        if (figures.failed() > 0) {
+            String failure = String.format("ingestion, %s: %d of %d submissions failed %s; the first: %s", what,
+                    figures.failed(), REPORTS, figures.failures(), figures.firstFailure());
+            failures.add(failure);
+            notes.add("FAILED " + failure);
+            System.out.println("FAILED " + failure);
         }
+        return figures;
+    }
+
+    private static String figures(IngestionLoad.Figures figures, boolean failed) {
+        return String.format("%.0f reports/s, p50 %.1f ms, p99 %.1f ms", figures.reportsPerSecond(), figures.p50Millis(),
+                figures.p99Millis()) + (failed ? ", " + figures.failed() + " failed" : "");
     }
 
     // ---- 2 and 3. province evaluation -----------------------------------------------------------------------
@@ -200,7 +324,7 @@ public final class Benchmarks {
             Path data = work.resolve("records-" + size);
             long records = DataSets.caoBang(demo, size, data);
             step(String.format("Province evaluation: %,d dossiers (%,d records in all)", size, records));
-            Path home = provinceHome("evaluation-" + size);
+            Path home = provinceHome("evaluation-" + size, false);
             boolean profiled = size == 1_000_000;
             Path recording = work.resolve("evaluation-" + size + ".jfr");
             String options = profiled ? "-XX:StartFlightRecording=filename=" + recording + ",settings=profile" : null;
@@ -247,7 +371,8 @@ public final class Benchmarks {
 
     private void nationalTableQuery() throws Exception {
         step("National-table query as stored history grows: 1 to " + HISTORY_YEARS + " years of monthly full reports from 34 provinces");
-        Path home = ministryHome("history-ministry", freePort());
+        // the queries run inside the node, nothing crosses the network: plaintext on loopback
+        Path home = ministryHome("history-ministry", freePort(), false);
         NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "exec", home.toString(),
                 "bench:history " + HISTORY_YEARS + " 34"), work.resolve("history-ministry.log"), null);
         node.awaitSuccess(1800);
@@ -274,7 +399,7 @@ public final class Benchmarks {
             DataSets.caoBang(work.resolve("demo-records"), 100_000, data);
         }
         Path candidate = variant(dist.resolve("rules/congvu-rules-caobang.jar"), work.resolve("congvu-rules-caobang-9.9.9.jar"), "9.9.9");
-        Path home = provinceHome("swap");
+        Path home = provinceHome("swap", false);
         Map<String, String> swap = execNode(home, "swap", null, "bench:province 2022 " + data + "; bench:swap " + candidate
                 + " " + SWAPS + " 2022", "province", "swap").get("swap");
         double median = Double.parseDouble(swap.get("managedMedianMillis"));
@@ -290,15 +415,26 @@ public final class Benchmarks {
 
     // ---- nodes ------------------------------------------------------------------------------------------------------
 
-    private Path ministryHome(String name, int port) throws IOException {
+    /**
+     * @param tls mutual TLS with a server certificate for 127.0.0.1 from the run's CA in etc/tls (the template's
+     *            default), or {@code plaintext = true}, which the ministry allows on a loopback host only
+     */
+    private Path ministryHome(String name, int port, boolean tls) throws IOException, GeneralSecurityException {
         Path home = work.resolve(name);
         copyTree(dist.resolve("nodes/ministry"), home);
-        edit(home.resolve("etc/vn.congvu.ministry.cfg"), Map.of("port", Integer.toString(port), "host", "127.0.0.1",
-                "print.stored", "false"));
+        if (tls) {
+            pki().ministry(home.resolve("etc/tls"));
+        }
+        edit(home.resolve("etc/vn.congvu.ministry.cfg"), Map.of("port", Integer.toString(port), "host", BenchPki.HOST,
+                "print.stored", "false", "plaintext", Boolean.toString(!tls)));
         return home;
     }
 
-    private Path provinceHome(String name) throws IOException {
+    /**
+     * @param tls mutual TLS with a certificate for the template's province (04) from the run's CA in etc/tls, or
+     *            {@code plaintext = true}
+     */
+    private Path provinceHome(String name, boolean tls) throws IOException, GeneralSecurityException {
         Path home = work.resolve(name);
         copyTree(dist.resolve("nodes/province"), home);
         Files.createDirectories(home.resolve("deploy"));
@@ -306,8 +442,20 @@ public final class Benchmarks {
             Files.copy(dist.resolve("rules").resolve(rules), home.resolve("deploy").resolve(rules));
         }
         // no ministry listens there: the reports wait in the outbox, as the benchmark wants
-        edit(home.resolve("etc/vn.congvu.uplink.cfg"), Map.of("ministry.port", Integer.toString(freePort())));
+        edit(home.resolve("etc/vn.congvu.uplink.cfg"), Map.of("ministry.host", BenchPki.HOST,
+                "ministry.port", Integer.toString(freePort()), "plaintext", Boolean.toString(!tls)));
+        if (tls) {
+            pki().province(setting(home.resolve("etc/vn.congvu.engine.cfg"), "province.code"), home.resolve("etc/tls"));
+        }
         return home;
+    }
+
+    /** @return the run's certificate authority, made in the work folder the first time a benchmark needs it */
+    private BenchPki pki() throws IOException, GeneralSecurityException {
+        if (pki == null) {
+            pki = BenchPki.create(work.resolve("pki"));
+        }
+        return pki;
     }
 
     private NodeProcess run(Path home, String name) throws IOException {
@@ -439,6 +587,12 @@ public final class Benchmarks {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    private static String setting(Path cfg, String key) throws IOException {
+        return Files.readAllLines(cfg, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith(key + " ="))
+                .map(line -> line.substring(line.indexOf('=') + 1).trim()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + key + " in " + cfg));
     }
 
     private static void edit(Path cfg, Map<String, String> settings) throws IOException {
