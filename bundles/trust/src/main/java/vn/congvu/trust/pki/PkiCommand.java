@@ -32,7 +32,7 @@ public final class PkiCommand {
             usage: congvu pki CA_DIR COMMAND ...
               congvu pki CA_DIR init [--name NAME] [--days N]        create the CA (default 3650 days)
               congvu pki CA_DIR province CODE OUT_DIR [--days N]      issue a province certificate (default 397 days)
-              congvu pki CA_DIR ministry OUT_DIR HOST... [--days N]   issue the ministry's server certificate (default 397 days)
+              congvu pki CA_DIR ministry OUT_DIR HOST... [--days N]   issue the ministry's server certificate (default 90 days)
               congvu pki CA_DIR revoke SERIAL [REASON...]            revoke; then copy CA_DIR/crl.pem to the ministry's etc/tls/crl.pem
               congvu pki CA_DIR crl [--days N]                       re-sign the CRL (next update in 30 days by default)
               congvu pki CA_DIR list                                 every certificate issued, with its expiry and status
@@ -40,6 +40,8 @@ public final class PkiCommand {
             """;
     private static final long CA_DAYS = 3650;
     private static final long NODE_DAYS = 397;
+    /** Short: provinces do not read the revocation list, so a leaked ministry key is stopped only by expiry. */
+    private static final long MINISTRY_DAYS = 90;
     private static final long CRL_DAYS = 30;
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -116,7 +118,7 @@ public final class PkiCommand {
                 arguments.requireArguments(2, Integer.MAX_VALUE, "OUT_DIR and at least one HOST");
                 Path outFolder = PkiArguments.path(arguments.positionals().get(0), "folder");
                 List<String> hosts = arguments.positionals().subList(1, arguments.positionals().size());
-                Duration validity = arguments.days(NODE_DAYS);
+                Duration validity = arguments.days(MINISTRY_DAYS);
                 CertificateAuthority ca = CertificateAuthority.open(caFolder, clock);
                 printIssued(ca.issueMinistry(hosts, validity, outFolder), outFolder);
             }

@@ -60,7 +60,7 @@ class PkiCommandTest {
         Run ministry = pki(ca(), "ministry", dir.resolve("ministry").toString(), "localhost", "127.0.0.1");
         assertEquals(0, ministry.code(), ministry.err());
         assertTrue(ministry.out().contains("server certificate for localhost, 127.0.0.1, serial"), ministry.out());
-        assertTrue(ministry.out().contains("until 2026-07-04"), "397 days by default: " + ministry.out());
+        assertTrue(ministry.out().contains("until 2025-08-31"), "90 days by default: " + ministry.out());
     }
 
     @Test

@@ -151,8 +151,8 @@ final class DeliveryAttempt {
     private Outcome failed(StatusRuntimeException e) {
         Status status = e.getStatus();
         String code = status.getCode().name();
-        String error = code + ": " + status.getDescription()
-                + (status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")");
+        String error = code + ": " + TlsTrouble.explain(status).orElseGet(() -> status.getDescription()
+                + (status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")"));
         if (RetryPolicy.dropsConnection(status.getCode())) {
             // the connection may be open but silent (a blackhole, a half-dead peer): drop it, so that the
             // next try dials anew, and make the channel's own reconnect backoff forget this failure, so

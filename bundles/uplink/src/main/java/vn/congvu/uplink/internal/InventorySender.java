@@ -3,6 +3,7 @@ package vn.congvu.uplink.internal;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -58,6 +59,7 @@ public class InventorySender {
     private volatile boolean running = true;
     private long sentGeneration = -1;
     private long lastSentAt;
+    private String lastTlsTrouble;
 
     /**
      * @param config     where the ministry is
@@ -126,6 +128,7 @@ public class InventorySender {
             }
             sentGeneration = generation;
             lastSentAt = now;
+            lastTlsTrouble = null;
             return true;
         } catch (StatusRuntimeException e) {
             // the ministry unreachable: the inventory goes with a later look, on a fresh connection if this
@@ -134,7 +137,14 @@ public class InventorySender {
                 channel.channel().enterIdle();
                 channel.channel().resetConnectBackoff();
             }
-            LOG.debug("Could not send the inventory: {}", e.getStatus());
+            // trouble with a certificate is said once, in plain words, until it changes: it needs an operator
+            Optional<String> tls = TlsTrouble.explain(e.getStatus());
+            if (tls.isPresent() && !tls.get().equals(lastTlsTrouble)) {
+                LOG.warn("Could not reach the ministry: {}", tls.get());
+            } else {
+                LOG.debug("Could not send the inventory: {}", e.getStatus());
+            }
+            lastTlsTrouble = tls.orElse(null);
             return false;
         }
     }
