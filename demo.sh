@@ -5,8 +5,9 @@
 # gRPC over mutual TLS, with certificates from a certificate authority the demo makes on the fly (a real
 # ministry makes its CA once and issues each province's certificate; README, "Security"). The ministry
 # stores each report and prints it; at the end it prints, from its store, the
-# national table and the per-province table of every period, and which province runs which version of
-# which rule module. Both kinds of node stop cleanly.
+# national table and the per-province table of every period, a period restated to today's 34 provinces (Bắc Kạn's
+# figures under Thái Nguyên, into which it merged on 1 July 2025) and Thái Nguyên's restated series, and which
+# province runs which version of which rule module. Both kinds of node stop cleanly.
 # Everything lives under target/demo/ (made anew each run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -93,7 +94,8 @@ wait "$ministry" 2>/dev/null || true
 trap - EXIT
 national=""
 for period in $PERIODS; do national+="congvu:national $period; "; done
-national+="congvu:nodes"
+# the 2025 map: Bắc Kạn (06) is part of Thái Nguyên (19) since 1 July 2025; its figures, restated under Thái Nguyên
+national+="congvu:national 2021 restated; congvu:series 19; congvu:nodes"
 "$DIST/bin/congvu" pki "$PKI" list | sed -u 's/^/[CA]           /'
 "$DIST/bin/congvu" exec "$WORK/ministry" "$national" 2>&1 | grep -v ' INFO ' | sed -u 's/^/[Bộ Nội vụ]    /'
 

@@ -1,5 +1,12 @@
 package vn.congvu.proto;
 
+import vn.congvu.api.Geography;
+import vn.congvu.api.Merger;
+import vn.congvu.api.ProvincialUnit;
+import vn.congvu.api.UnitKind;
+import vn.congvu.federation.v1.ProvincialMerger;
+import vn.congvu.federation.v1.ProvincialUnitKind;
+import vn.congvu.federation.v1.ProvincialUnitVersion;
 import vn.congvu.api.catalog.Code;
 import vn.congvu.api.catalog.Constraint;
 import vn.congvu.api.catalog.Dimension;
@@ -48,6 +55,17 @@ public final class CatalogMessages {
                     .setKind(ConstraintKind.forNumber(constraint.kind().ordinal() + 1))
                     .setSmaller(constraint.smaller()).setLarger(constraint.larger())
                     .setOver(constraint.over() == null ? "" : constraint.over()).setLabelVi(constraint.labelVi()));
+        }
+        for (ProvincialUnit unit : Geography.official().versions()) {
+            catalog.addProvincialUnits(ProvincialUnitVersion.newBuilder().setCode(unit.code()).setName(unit.name())
+                    .setKind(unit.kind() == UnitKind.TINH ? ProvincialUnitKind.PROVINCIAL_UNIT_KIND_TINH
+                            : ProvincialUnitKind.PROVINCIAL_UNIT_KIND_THANH_PHO)
+                    .setValidFrom(unit.validFrom() == null ? "" : unit.validFrom().toString())
+                    .setValidTo(unit.validTo() == null ? "" : unit.validTo().toString()).setAct(unit.act()));
+        }
+        for (Merger merger : Geography.official().mergers()) {
+            catalog.addProvincialMergers(ProvincialMerger.newBuilder().setPredecessor(merger.predecessor())
+                    .setSuccessor(merger.successor()).setEffective(merger.effective().toString()).setAct(merger.act()));
         }
         return catalog.build();
     }

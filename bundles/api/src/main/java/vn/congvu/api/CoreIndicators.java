@@ -26,6 +26,8 @@ public final class CoreIndicators {
     public static final String FEEDBACK_RECEIVED = "feedback.received";
     /** Of which resolved. */
     public static final String FEEDBACK_RESOLVED = "feedback.resolved";
+    /** Of which about administrative regulations and procedures (phản ánh, kiến nghị về quy định hành chính, TTHC). */
+    public static final String FEEDBACK_ON_PROCEDURES = "feedback.received.procedures";
 
     /** Training classes held. */
     public static final String TRAINING_CLASSES = "training.classes";

@@ -1,6 +1,6 @@
 /** The congvu domain model: provinces, periods, reports and indicator values. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package vn.congvu.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -99,7 +99,7 @@ public final class NationalTables {
         return sums;
     }
 
-    private static Disaggregation closedPart(Disaggregation breakdown) {
+    static Disaggregation closedPart(Disaggregation breakdown) {
         Map<String, String> closed = new HashMap<>(breakdown.dimensions());
         closed.keySet().removeIf(name -> NationalCatalog.dimension(name).map(Dimension::open).orElse(true));
         return new Disaggregation(closed);

@@ -19,9 +19,23 @@ public interface ReportQueries {
 
     /**
      * @param period a period
-     * @return the latest periodic report of every province that filed for it
+     * @return the latest periodic report of every province that filed for it, among the units that report the
+     *     period (those in force on its last day: {@code Geography}), so that no territory is counted twice
      */
     List<Report> latestFor(Period period);
+
+    /**
+     * @param period a period
+     * @return the latest periodic reports of the period restated to today's units ({@link Restatement}): one per
+     *     unit in force today whose territory reported, ranks left out
+     */
+    List<Report> restatedFor(Period period);
+
+    /**
+     * @param provinceCode a unit in force today
+     * @return its annual series, restated to its territory today, oldest first
+     */
+    List<Restatement.SeriesPoint> series(String provinceCode);
 
     /** @return what every province node runs, as it last reported, by province */
     List<NodeInventory> nodes();

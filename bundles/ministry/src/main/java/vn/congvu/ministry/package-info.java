@@ -1,6 +1,6 @@
 /** What the ministry holds: queries over the reports provinces filed, and their presentation. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package vn.congvu.ministry;
 
 import org.osgi.annotation.bundle.Export;

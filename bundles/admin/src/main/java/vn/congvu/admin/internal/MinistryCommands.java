@@ -2,6 +2,7 @@ package vn.congvu.admin.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import vn.congvu.api.Geography;
 import vn.congvu.api.Period;
 import vn.congvu.api.Province;
 import vn.congvu.api.Regime;
@@ -19,6 +21,7 @@ import vn.congvu.api.ReportKey;
 import vn.congvu.ministry.NationalTables;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.ministry.ReportText;
+import vn.congvu.ministry.Restatement;
 import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
@@ -26,7 +29,7 @@ import vn.congvu.store.StoredReport;
 /** The ministry operator's commands. Present only on the ministry node (it needs the report queries). */
 @Component(service = MinistryCommands.class, property = {
         "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report",
-        "osgi.command.function=national", "osgi.command.function=nodes"})
+        "osgi.command.function=national", "osgi.command.function=nodes", "osgi.command.function=series"})
 public class MinistryCommands {
 
     /** Certificates ending within this many days are flagged, as the nodes themselves warn in their logs. */
@@ -73,6 +76,59 @@ public class MinistryCommands {
         lines.add("");
         lines.add("Số liệu theo tỉnh kỳ " + period + ":");
         lines.addAll(NationalTables.perProvince(reports));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * {@code congvu:national 2021 restated}: the national table of a period as reported (the units of that period,
+     * as {@link #national(String)} prints it) or restated to today's units (predecessors' figures under their
+     * successor, rates recomputed from the summed parts, ranks not restated).
+     *
+     * @param period the period
+     * @param view   {@code reported} or {@code restated}
+     * @return the tables
+     */
+    public String national(String period, String view) {
+        if (view.equals("reported")) {
+            return national(period);
+        }
+        if (!view.equals("restated")) {
+            throw new IllegalArgumentException("the second argument is 'reported' or 'restated', not '" + view + "'");
+        }
+        List<Report> reports = queries.latestFor(Period.parse(period));
+        if (reports.isEmpty()) {
+            return "Chưa tỉnh nào nộp báo cáo kỳ " + period + " / no province has filed for " + period;
+        }
+        LocalDate today = LocalDate.now(Period.ZONE);
+        List<String> lines = new ArrayList<>();
+        lines.add("Số liệu toàn quốc kỳ " + period + ", tính lại theo " + Geography.official().unitsOn(today).size()
+                + " đơn vị hành chính hiện nay (" + reports.size() + " đơn vị đã nộp theo bản đồ của kỳ):");
+        lines.addAll(Restatement.tables(reports, today));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * {@code congvu:series 19}: a unit's annual figures across years, restated to its territory today, with the
+     * year its territory changed marked.
+     *
+     * @param provinceCode a unit in force today
+     * @return the series
+     */
+    public String series(String provinceCode) {
+        LocalDate today = LocalDate.now(Period.ZONE);
+        if (Geography.official().unit(provinceCode, today).isEmpty()) {
+            String hint = Geography.official().mergerOf(provinceCode).map(merger -> ": it was merged into "
+                    + merger.successor() + " on " + merger.effective() + "; ask for " + merger.successor()).orElse("");
+            throw new IllegalArgumentException("no unit " + provinceCode + " is in force today" + hint);
+        }
+        List<Restatement.SeriesPoint> points = queries.series(provinceCode);
+        if (points.isEmpty()) {
+            return "Chưa có báo cáo năm nào của " + provinceCode + " / no annual report of " + provinceCode;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Chuỗi số liệu năm của " + Geography.official().unit(provinceCode, today).orElseThrow().label()
+                + ", theo lãnh thổ hiện nay (restated to its territory today):");
+        lines.addAll(Restatement.seriesTable(provinceCode, points));
         return String.join(System.lineSeparator(), lines);
     }
 

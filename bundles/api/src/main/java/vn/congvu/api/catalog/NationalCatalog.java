@@ -11,6 +11,7 @@ import static vn.congvu.api.CoreIndicators.STAFF_CATEGORY;
 import static vn.congvu.api.CoreIndicators.UNIT;
 
 import java.time.LocalDate;
+import vn.congvu.api.record.CodeCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +25,17 @@ import vn.congvu.api.CoreIndicators;
  */
 public final class NationalCatalog {
 
-    /** The day the discipline forms changed (Law amending the Law on Cadres and Civil Servants, 2025). */
+    /** The day the discipline forms changed (Nghị định 172/2025/NĐ-CP). */
     public static final LocalDate DISCIPLINE_FORMS_CHANGED = LocalDate.of(2025, 7, 1);
 
     private static final List<Dimension> DIMENSIONS = List.of(
+            // the district level ended on 30 June 2025 (Luật Tổ chức chính quyền địa phương số 72/2025/QH15)
             new Dimension(LEVEL, "Cấp", List.of(Code.of("department", "Sở, ban, ngành"),
-                    Code.of("district", "UBND cấp huyện"), Code.of("commune", "UBND cấp xã"))),
+                    new Code("district", "UBND cấp huyện", null, CodeCalendar.LAST_DAY_OF_DISTRICTS),
+                    Code.of("commune", "UBND cấp xã"))),
             new Dimension(AUTHORITY, "Thẩm quyền", List.of(Code.of("province", "Cấp tỉnh"),
-                    Code.of("district", "Cấp huyện"), Code.of("commune", "Cấp xã"))),
+                    new Code("district", "Cấp huyện", null, CodeCalendar.LAST_DAY_OF_DISTRICTS),
+                    Code.of("commune", "Cấp xã"))),
             new Dimension(UNIT, "Cơ quan, đơn vị", List.of()),
             new Dimension(CHANGE_KIND, "Loại thay đổi danh mục TTHC", List.of(Code.of("new", "Công bố mới"),
                     Code.of("amended", "Sửa đổi, bổ sung"), Code.of("abolished", "Bãi bỏ"),
@@ -70,6 +74,11 @@ public final class NationalCatalog {
             count(CoreIndicators.FEEDBACK_RESOLVED, "Phản ánh, kiến nghị đã xử lý", "Citizen feedback resolved", "phản ánh, kiến nghị"),
             ratio("feedback.resolved_rate", "Tỷ lệ phản ánh, kiến nghị đã xử lý", "Share of feedback resolved",
                     CoreIndicators.FEEDBACK_RESOLVED, CoreIndicators.FEEDBACK_RECEIVED),
+            count(CoreIndicators.FEEDBACK_ON_PROCEDURES, "Phản ánh, kiến nghị về quy định hành chính, TTHC",
+                    "Citizen feedback about administrative procedures", "phản ánh, kiến nghị"),
+            ratio("feedback.procedures_share", "Tỷ lệ phản ánh, kiến nghị về quy định hành chính, TTHC",
+                    "Share of feedback about administrative procedures", CoreIndicators.FEEDBACK_ON_PROCEDURES,
+                    CoreIndicators.FEEDBACK_RECEIVED),
             count(CoreIndicators.TRAINING_CLASSES, "Lớp bồi dưỡng, tập huấn", "Training classes", "lớp"),
             count(CoreIndicators.TRAINING_ATTENDEES, "Lượt người tham dự bồi dưỡng", "Training attendees", "lượt người"),
             count(CoreIndicators.REFORM_TASKS_PLANNED, "Nhiệm vụ kế hoạch CCHC", "Reform-plan tasks planned", "nhiệm vụ"),
@@ -96,6 +105,8 @@ public final class NationalCatalog {
             atMost(CoreIndicators.DOSSIER_RESOLVED_ON_TIME, CoreIndicators.DOSSIER_RESOLVED, "hồ sơ đúng hạn ≤ hồ sơ đã giải quyết"),
             atMost(CoreIndicators.DOSSIER_RESOLVED_LATE, CoreIndicators.DOSSIER_RESOLVED, "hồ sơ trễ hạn ≤ hồ sơ đã giải quyết"),
             atMost(CoreIndicators.FEEDBACK_RESOLVED, CoreIndicators.FEEDBACK_RECEIVED, "phản ánh đã xử lý ≤ phản ánh tiếp nhận"),
+            atMost(CoreIndicators.FEEDBACK_ON_PROCEDURES, CoreIndicators.FEEDBACK_RECEIVED,
+                    "phản ánh về quy định hành chính ≤ phản ánh tiếp nhận"),
             atMost(CoreIndicators.REFORM_TASKS_DONE, CoreIndicators.REFORM_TASKS_PLANNED, "nhiệm vụ hoàn thành ≤ nhiệm vụ kế hoạch"),
             atMost(CoreIndicators.PROCEDURE_ONLINE, CoreIndicators.PROCEDURE_TOTAL, "TTHC trực tuyến ≤ tổng số TTHC"),
             atMost(CoreIndicators.CONDUCT_VIOLATIONS, CoreIndicators.CONDUCT_OBSERVATIONS, "lượt vi phạm ≤ lượt kiểm tra"),

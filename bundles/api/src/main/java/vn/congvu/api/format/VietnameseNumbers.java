@@ -38,11 +38,27 @@ public final class VietnameseNumbers {
      * @return such as {@code 99,50%}, or {@code -} when the whole is zero
      */
     public static String percent(BigDecimal part, BigDecimal whole) {
+        return percent(part, whole, 2);
+    }
+
+    /**
+     * A share as a percentage with the given number of decimals, as a document states it.
+     *
+     * @param part     the numerator
+     * @param whole    the denominator
+     * @param decimals 0 to 4 decimals
+     * @return such as {@code 6,7%} with one decimal, or {@code -} when the whole is zero
+     * @throws IllegalArgumentException if decimals is outside 0 to 4
+     */
+    public static String percent(BigDecimal part, BigDecimal whole, int decimals) {
+        if (decimals < 0 || decimals > 4) {
+            throw new IllegalArgumentException("a percentage is shown with 0 to 4 decimals, not " + decimals);
+        }
         if (whole.signum() == 0) {
             return "-";
         }
-        BigDecimal percent = part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
-        return format(percent, "0.00") + "%";
+        BigDecimal percent = part.multiply(BigDecimal.valueOf(100)).divide(whole, decimals, RoundingMode.HALF_UP);
+        return format(percent, decimals == 0 ? "0" : "0." + "0".repeat(decimals)) + "%";
     }
 
     private static String format(BigDecimal value, String pattern) {

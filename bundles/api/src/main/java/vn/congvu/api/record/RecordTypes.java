@@ -28,9 +28,13 @@ public final class RecordTypes {
             required("id", TEXT), code("level", LEVELS), required("unit", TEXT),
             required("received", DATE), required("due", DATE), optional("resolved", DATE)));
 
-    /** A citizen feedback item (phản ánh, kiến nghị): received, and resolved when it was. */
+    /**
+     * A citizen feedback item (phản ánh, kiến nghị): received, resolved when it was, and optionally its topic
+     * ({@code administrative_procedure}: about administrative regulations and procedures; {@code other}).
+     */
     public static final RecordType FEEDBACK = new RecordType("feedback", "id", List.of(
-            required("id", TEXT), required("received", DATE), optional("resolved", DATE), optional("channel", TEXT)));
+            required("id", TEXT), required("received", DATE), optional("resolved", DATE), optional("channel", TEXT),
+            new FieldSpec("topic", TEXT, false, List.of("administrative_procedure", "other"))));
 
     /** A staff member's yearly rating (đánh giá, xếp loại chất lượng). */
     public static final RecordType RATING = new RecordType("rating", "id", List.of(

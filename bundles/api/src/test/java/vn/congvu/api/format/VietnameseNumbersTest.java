@@ -26,4 +26,10 @@ class VietnameseNumbersTest {
     void percent_twoDecimalsAfterAComma(long part, long whole, String written) {
         assertEquals(written, VietnameseNumbers.percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole)));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"47; 703; 1; 6,7%", "47; 703; 0; 7%", "47; 703; 3; 6,686%", "1; 0; 1; -"})
+    void percent_withTheDecimalsADocumentUses(long part, long whole, int decimals, String written) {
+        assertEquals(written, VietnameseNumbers.percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole), decimals));
+    }
 }

@@ -2,6 +2,7 @@ package vn.congvu.engine.internal;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import vn.congvu.api.Geography;
 import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 
@@ -32,5 +33,17 @@ final class FilingCalendar {
                         + " theo giờ Việt Nam): không nộp báo cáo cho kỳ chưa bắt đầu",
                 "period " + period + " has not begun (it begins on " + period.firstDay() + "; today is " + today
                         + " in Vietnam): a report is never filed for a period that has not begun"));
+    }
+
+    /**
+     * @param provinceCode this node's province
+     * @param period       the period to file
+     * @param today        today's date in Vietnam
+     * @return why this node may not file the period: not begun, or its unit was not in force on the period's last
+     *     day (merged into another, which reports it: {@link Geography})
+     */
+    static Optional<Problem> problem(String provinceCode, Period period, LocalDate today) {
+        Optional<Problem> notBegun = notBegun(period, today);
+        return notBegun.isPresent() ? notBegun : Geography.official().reportingProblem(provinceCode, period);
     }
 }

@@ -21,6 +21,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import vn.congvu.api.Problem;
 import vn.congvu.api.TextRules;
+import vn.congvu.api.record.CodeCalendar;
 import vn.congvu.api.record.FieldSpec;
 import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordType;
@@ -252,6 +253,11 @@ final class RecordFileReader {
                 error(lineNumber, field.name(), "field.kind", "'" + text + "' không đúng kiểu "
                         + field.kind(), e.getMessage());
             }
+        }
+        if (errorCount == errorsBefore) {
+            // a code the law retired is refused in a record dated after, with the act that retired it
+            CodeCalendar.misuse(type, values).ifPresent(misuse -> error(lineNumber, misuse.field(), "field.code.retired",
+                    misuse.messageVi(), misuse.messageEn()));
         }
         return errorCount == errorsBefore ? new Record(type, values) : null;
     }

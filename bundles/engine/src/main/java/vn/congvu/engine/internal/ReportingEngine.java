@@ -36,6 +36,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.ModuleProvenance;
+import vn.congvu.api.Geography;
 import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
@@ -106,6 +107,10 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
             return thread;
         });
         LOG.info("Engine ready for {} ({})", province.name(), province.code());
+        // a node of a unit merged away still files and corrects the periods before the merger, and nothing after
+        Geography.official().mergerOf(province.code()).ifPresent(merger -> LOG.warn("{} ({}) was merged into {} on {} ({}): "
+                + "this node files only periods that end before that day; later ones are {}'s", province.name(),
+                province.code(), merger.successor(), merger.effective(), merger.act(), merger.successor()));
     }
 
     /** Cancels evaluations still running. */
@@ -237,10 +242,10 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
 
     @Override
     public FilingResult file(Period period) {
-        Optional<Problem> notBegun = FilingCalendar.notBegun(period, LocalDate.now(Period.ZONE));
-        if (notBegun.isPresent()) {
-            LOG.warn("Report {} {} not filed: {}", province.code(), period, notBegun.get().messageEn());
-            return new FilingResult(Optional.empty(), 0, false, List.of(), List.of(), List.of(notBegun.get()));
+        Optional<Problem> notFiled = FilingCalendar.problem(province.code(), period, LocalDate.now(Period.ZONE));
+        if (notFiled.isPresent()) {
+            LOG.warn("Report {} {} not filed: {}", province.code(), period, notFiled.get().messageEn());
+            return new FilingResult(Optional.empty(), 0, false, List.of(), List.of(), List.of(notFiled.get()));
         }
         List<InstalledModule> leased = leaseApplicable(period);
         Run run;

@@ -37,4 +37,18 @@ class FilingCalendarTest {
 
         assertTrue(FilingCalendar.notBegun(Period.parse("2027-M01"), inVietnam).isEmpty());
     }
+
+    @Test
+    void aNodeOfAUnitMergedAway_filesOnlyPeriodsThatEndBeforeTheMerger() {
+        Problem merged = FilingCalendar.problem("06", Period.parse("2026"), TODAY).orElseThrow();
+
+        assertEquals("province.merged", merged.rule());
+        assertTrue(merged.messageEn().contains("Thái Nguyên (19)") && merged.messageEn().contains("Nghị quyết 202/2025/QH15"),
+                merged.messageEn());
+        assertTrue(FilingCalendar.problem("06", Period.parse("2021"), TODAY).isEmpty(), "its own past");
+        assertTrue(FilingCalendar.problem("06", Period.parse("2025-H1"), TODAY).isEmpty(), "ends on 30 June 2025");
+        assertTrue(FilingCalendar.problem("06", Period.parse("2025"), TODAY).isPresent(), "ends after the merger");
+        assertTrue(FilingCalendar.problem("19", Period.parse("2026"), TODAY).isEmpty());
+        assertEquals(FilingCalendar.NOT_BEGUN, FilingCalendar.problem("19", Period.parse("2027"), TODAY).orElseThrow().rule());
+    }
 }

@@ -124,4 +124,29 @@ class RecordFileReaderTest {
 
         assertEquals("json.malformed", outcome.errors().get(0).rule());
     }
+
+    @Test
+    void aCodeTheLawRetired_isRefusedInARecordDatedAfter_andKeptInOneDatedBefore() {
+        RecordFileReader.Outcome discipline = new RecordFileReader(RecordTypes.DISCIPLINE, "kyluat.csv").read(
+                "id,staff_id,decided,form\nKL-1,CB-1,2022-05-04,salary_step_down\nKL-2,CB-2,2026-03-02,salary_step_down\n"
+                        + "KL-3,CB-3,2026-03-02,demotion\nKL-4,CB-4,2026-03-02,warning\n");
+
+        assertEquals(List.of(3, 4), discipline.errors().stream().map(error -> lineOf(error)).toList(), discipline.errors().toString());
+        Problem error = discipline.errors().get(0);
+        assertEquals("field.code.retired", error.rule());
+        assertTrue(error.messageEn().contains("Nghị định 172/2025/NĐ-CP") && error.messageEn().contains("2026-03-02"),
+                error.messageEn());
+        assertTrue(error.messageVi().contains("không còn áp dụng từ ngày 1/7/2025"), error.messageVi());
+
+        RecordFileReader.Outcome dossiers = read(HEADER + "HS-1,district,x,2022-01-03,2022-01-10,\n"
+                + "HS-2,district,x,2026-01-05,2026-01-12,\nHS-3,commune,x,2026-01-05,2026-01-12,\n");
+        assertEquals(1, dossiers.errors().size(), dossiers.errors().toString());
+        assertTrue(dossiers.errors().get(0).messageEn().contains("'district' was abolished from 2025-07-01"),
+                dossiers.errors().get(0).messageEn());
+    }
+
+    /** The line an error names, from its field ("kyluat.csv:3 form"). */
+    private static int lineOf(Problem error) {
+        return Integer.parseInt(error.field().split(":")[1].split(" ")[0]);
+    }
 }

@@ -4,8 +4,10 @@ import io.grpc.Context;
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import vn.congvu.api.Geography;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
 import vn.congvu.api.TextRules;
@@ -49,6 +51,11 @@ record Caller(String provinceCode, String serialHex) {
     Optional<StatusRuntimeException> refusal(String claimedProvince, String what, String whatVi) {
         // a message that names no province claims no other province's: validation refuses it as it is
         if (provinceCode == null || provinceCode.equals(claimedProvince) || claimedProvince.isEmpty()) {
+            return Optional.empty();
+        }
+        // a successor files its predecessors' corrections (Thái Nguyên for Bắc Kạn's 2021); validation then
+        // allows only periods before the merger under the old code
+        if (provinceCode.equals(Geography.official().successorOn(claimedProvince, LocalDate.MAX))) {
             return Optional.empty();
         }
         return Optional.of(Refusals.status(Code.PERMISSION_DENIED, List.of(Problem.permanent("province_code",

@@ -3,7 +3,7 @@ package vn.congvu.ministry.internal;
 import java.time.LocalDate;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Problems;
-import vn.congvu.api.Province;
+import vn.congvu.api.Geography;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.CatalogCheck;
 
@@ -25,12 +25,9 @@ final class ReportValidator {
      */
     static void validate(Report report, String contentHash, String claimedContentHash, LocalDate today,
                          Problems problems) {
-        String code = report.key().provinceCode();
-        if (Province.byCode(code).isEmpty()) {
-            problems.add(Problem.permanent("key.province_code", "province.unknown",
-                    "Mã tỉnh '" + code + "' không có trong danh mục 63 tỉnh, thành phố",
-                    "province code '" + code + "' is not one of the 63 official codes"));
-        }
+        // the units in force on the period's last day report it: a code merged away before then is refused,
+        // saying into which unit, when and by which act (Geography)
+        Geography.official().reportingProblem(report.key().provinceCode(), report.key().period()).ifPresent(problems::add);
         if (report.key().period().firstDay().isAfter(today)) {
             problems.add(Problem.permanent("key.period", "period.future",
                     "Kỳ báo cáo " + report.key().period() + " chưa bắt đầu",

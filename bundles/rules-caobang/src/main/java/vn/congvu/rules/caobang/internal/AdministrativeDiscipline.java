@@ -49,7 +49,8 @@ public class AdministrativeDiscipline implements RuleModule {
                     RecordTypes.FIGURE.name()),
             List.of(CoreIndicators.REFORM_TASKS_PLANNED, CoreIndicators.REFORM_TASKS_DONE,
                     CoreIndicators.PROCEDURE_CATALOGUE_CHANGE, CoreIndicators.PROCEDURE_TOTAL,
-                    CoreIndicators.FEEDBACK_RECEIVED, CoreIndicators.FEEDBACK_RESOLVED, CoreIndicators.INSPECTION_COUNT,
+                    CoreIndicators.FEEDBACK_RECEIVED, CoreIndicators.FEEDBACK_RESOLVED, CoreIndicators.FEEDBACK_ON_PROCEDURES,
+                    CoreIndicators.INSPECTION_COUNT,
                     CoreIndicators.INSPECTION_UNITS, CoreIndicators.TRAINING_CLASSES, CoreIndicators.TRAINING_ATTENDEES,
                     CoreIndicators.STAFF_DISCIPLINED, PUBLICATION_DECISIONS),
             List.of(Indicator.extensionCount(PUBLICATION_DECISIONS, "Quyết định công bố danh mục TTHC",
@@ -86,10 +87,14 @@ public class AdministrativeDiscipline implements RuleModule {
             }
         });
         tally.add(PUBLICATION_DECISIONS, Disaggregation.TOTAL, decisions.size());
-        tally.zero(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL).zero(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL);
+        tally.zero(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL).zero(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL)
+                .zero(CoreIndicators.FEEDBACK_ON_PROCEDURES, Disaggregation.TOTAL);
         context.forEachRecord(RecordTypes.FEEDBACK.name(), feedback -> {
             if (period.contains(feedback.date("received"))) {
                 tally.increment(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL);
+                if ("administrative_procedure".equals(feedback.text("topic"))) {
+                    tally.increment(CoreIndicators.FEEDBACK_ON_PROCEDURES, Disaggregation.TOTAL);
+                }
                 LocalDate resolved = feedback.date("resolved");
                 if (resolved != null && !resolved.isAfter(period.lastDay())) {
                     tally.increment(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL);
@@ -142,9 +147,16 @@ public class AdministrativeDiscipline implements RuleModule {
                         && value.disaggregation().equals(Disaggregation.TOTAL)).findFirst()
                 .ifPresent(total -> lines.add("Tổng số TTHC thuộc thẩm quyền giải quyết: "
                         + VietnameseNumbers.decimal(total.value()) + " TTHC" + byAuthority(values) + "."));
-        lines.add(String.format("Tiếp nhận %s phản ánh, kiến nghị; đã xử lý %s.",
-                VietnameseNumbers.count(tally.get(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL)),
+        long received = tally.get(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL);
+        long onProcedures = tally.get(CoreIndicators.FEEDBACK_ON_PROCEDURES, Disaggregation.TOTAL);
+        lines.add(String.format("Tiếp nhận %s phản ánh, kiến nghị; đã xử lý %s.", VietnameseNumbers.count(received),
                 VietnameseNumbers.count(tally.get(CoreIndicators.FEEDBACK_RESOLVED, Disaggregation.TOTAL))));
+        if (received > 0 && onProcedures > 0) {
+            // the report gives this share with one decimal: 6,7%
+            lines.add(String.format("Phản ánh, kiến nghị về quy định hành chính, TTHC: %s (%s/%s).",
+                    VietnameseNumbers.percent(BigDecimal.valueOf(onProcedures), BigDecimal.valueOf(received), 1),
+                    VietnameseNumbers.count(onProcedures), VietnameseNumbers.count(received)));
+        }
         return lines;
     }
 }

@@ -30,6 +30,8 @@ class AdministrativeDisciplineTest {
         "feedback|id=F1|received=2022-12-30|resolved=2023-01-04;              2022; feedback.received;    ''; 1",
         "feedback|id=F1|received=2022-12-30|resolved=2023-01-04;              2022; feedback.resolved;    ''; 0",
         "feedback|id=F1|received=2022-03-01|resolved=2022-03-09;              2022; feedback.resolved;    ''; 1",
+        "feedback|id=F1|received=2022-03-01|topic=administrative_procedure;  2022; feedback.received.procedures; ''; 1",
+        "feedback|id=F1|received=2022-03-01|topic=other;                     2022; feedback.received.procedures; ''; 0",
         "inspection|id=K1|date=2022-09-12|unit=UBND huyện Hà Quảng|level=district; 2022; inspection.units; level=district; 1",
         "training|id=L1|date=2022-06-01|title=Kỹ năng giao tiếp|attendees=62; 2022; training.attendees;   ''; 62",
         "discipline|id=D1|staff_id=S1|decided=2022-12-20|form=warning;        2022; staff.disciplined;    discipline_form=warning; 1",

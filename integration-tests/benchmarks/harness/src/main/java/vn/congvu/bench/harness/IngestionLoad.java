@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import vn.congvu.api.Period;
-import vn.congvu.api.Province;
 import vn.congvu.bench.reports.FullReports;
 import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.federation.v1.SubmitReportRequest;
@@ -100,7 +99,9 @@ final class IngestionLoad {
      * @param count how many distinct reports
      */
     IngestionLoad(int count) {
-        provinces = Province.all().stream().map(Province::code).sorted().limit(34).toList();
+        // the 34 units in force today
+        provinces = vn.congvu.api.Geography.official().unitsOn(java.time.LocalDate.now(vn.congvu.api.Period.ZONE)).stream()
+                .map(vn.congvu.api.ProvincialUnit::code).sorted().toList();
         requests = new ArrayList<>(count);
         Instant preparedAt = Instant.now();
         for (int year = 2000; requests.size() < count; year++) {
