@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The congvu demo federation on the embedded defaults: builds if needed, starts the ministry node, then
-# runs the five seed provinces' nodes one after another, each a separate process with its own rule
+# runs the five seed provinces' nodes one after another, then Thái Nguyên's (19, 2026, on the 2025 map),
+# each a separate process with its own rule
 # bundle: it imports its demo records, evaluates them and files its report for each seed period over
 # gRPC over mutual TLS, with certificates from a certificate authority the demo makes on the fly (a real
 # ministry makes its CA once and issues each province's certificate; README, "Security"). The ministry
@@ -21,8 +22,9 @@ PROVINCES=(
   "04 caobang    caobang    Cao-Bằng    2022"
   "01 hanoi      hanoi      Hà-Nội      2023"
   "42 hatinh     hatinh     Hà-Tĩnh     2023"
+  "19 thainguyen thainguyen Thái-Nguyên 2026"
 )
-PERIODS="2019 2020 2021 2022 2023"
+PERIODS="2019 2020 2021 2022 2023 2026"
 
 # --- build, when the distribution is missing or older than the sources --------------------------------
 if [ ! -x "$DIST/bin/congvu" ] || [ -n "$(find pom.xml proto bundles distribution/src distribution/pom.xml \
@@ -94,13 +96,14 @@ wait "$ministry" 2>/dev/null || true
 trap - EXIT
 national=""
 for period in $PERIODS; do national+="congvu:national $period; "; done
-# the 2025 map: Bắc Kạn (06) is part of Thái Nguyên (19) since 1 July 2025; its figures, restated under Thái Nguyên
+# the 2025 map: Bắc Kạn (06) is part of Thái Nguyên (19) since 1 July 2025; its figures, restated under Thái Nguyên,
+# and Thái Nguyên's series from Bắc Kạn's seeds (2019-2021) to its own 2026 report
 national+="congvu:national 2021 restated; congvu:series 19; congvu:nodes"
 "$DIST/bin/congvu" pki "$PKI" list | sed -u 's/^/[CA]           /'
 "$DIST/bin/congvu" exec "$WORK/ministry" "$national" 2>&1 | grep -v ' INFO ' | sed -u 's/^/[Bộ Nội vụ]    /'
 
 if [ "$failed" -eq 0 ]; then
-  echo "== Demo done: five provinces filed; the ministry's store holds their reports (logs under $WORK/*/log/) =="
+  echo "== Demo done: six provinces filed (the five seeds, and Thái Nguyên on the 2025 map); the ministry's store holds their reports (logs under $WORK/*/log/) =="
 else
   echo "== Demo FAILED: a province could not file; see the logs under $WORK/*/log/ ==" >&2
 fi

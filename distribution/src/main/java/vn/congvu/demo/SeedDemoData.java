@@ -32,7 +32,7 @@ public final class SeedDemoData {
     }
 
     /**
-     * @param args the province code (01, 04, 06, 08, 42) and the folder to write into
+     * @param args the province code (01, 04, 06, 08, 42, 19) and the folder to write into
      * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -45,7 +45,7 @@ public final class SeedDemoData {
     }
 
     /**
-     * @param provinceCode 01 Hà Nội, 04 Cao Bằng, 06 Bắc Kạn, 08 Tuyên Quang or 42 Hà Tĩnh
+     * @param provinceCode 01 Hà Nội, 04 Cao Bằng, 06 Bắc Kạn, 08 Tuyên Quang, 42 Hà Tĩnh, or 19 Thái Nguyên (2026)
      * @param folder       where to write
      * @return the files written; each file's name (less its extension) is its record type
      * @throws IOException if a file cannot be written
@@ -59,8 +59,10 @@ public final class SeedDemoData {
             case "06" -> data.bacKan();
             case "08" -> data.tuyenQuang();
             case "42" -> data.haTinh();
+            // not a seed: Thái Nguyên's 2026 on the 34-province map, illustrative
+            case "19" -> ThaiNguyenDemoData.write(folder);
             default -> throw new IllegalArgumentException("no demo data for province " + provinceCode
-                    + ": the seeds cover 01, 04, 06, 08 and 42");
+                    + ": the seeds cover 01, 04, 06, 08 and 42, and 19 (Thái Nguyên, 2026) is illustrative");
         };
     }
 

@@ -19,7 +19,7 @@ class SeedDemoDataTest {
     Path folder;
 
     @ParameterizedTest
-    @ValueSource(strings = {"01", "04", "06", "08", "42"})
+    @ValueSource(strings = {"01", "04", "06", "08", "42", "19"})
     void write_sameBytesOnEveryRun(String province) throws IOException {
         List<Path> first = SeedDemoData.write(province, folder.resolve("a"));
         List<Path> second = SeedDemoData.write(province, folder.resolve("b"));
