@@ -113,9 +113,8 @@ public class SeedProvincesIT extends CongvuTestSupport {
                 .map(authority -> count(report, "procedure.total", "authority=" + authority)).toList());
         assertEquals(703, count(report, "feedback.received", ""));
         assertEquals(598, count(report, "feedback.resolved", ""));
-        // 6,7% of the feedback was about administrative regulations and procedures
+        // 6,7% (47 of 703) of the feedback was about administrative regulations and procedures
         assertEquals(47, count(report, "feedback.received.procedures", ""));
-        assertEquals("6,69%", percent(count(report, "feedback.received.procedures", ""), count(report, "feedback.received", "")));
         assertEquals(9, count(report, "inspection.count", ""));
         assertEquals(6, count(report, "inspection.units", "level=department"));
         assertEquals(3, count(report, "inspection.units", "level=district"));

@@ -93,4 +93,24 @@ class GeographyTest {
             assertEquals(63, reporterOfTerritory.size());
         }
     }
+
+    @Test
+    void theThirtyFourCodesAndTheMergers_areThoseOfTheActs() {
+        // Nghị quyết 202/2025/QH15 and the codes of Quyết định 19/2025/QĐ-TTg, written out here so that a change of
+        // the data files has to change this test too
+        assertEquals(List.of("01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38",
+                "40", "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96"),
+                MAP.unitsOn(FIRST_DAY_OF_34).stream().map(ProvincialUnit::code).sorted().toList());
+        Map<String, String> expected = new TreeMap<>(Map.ofEntries(Map.entry("02", "08"), Map.entry("10", "15"),
+                Map.entry("06", "19"), Map.entry("26", "25"), Map.entry("17", "25"), Map.entry("27", "24"),
+                Map.entry("34", "33"), Map.entry("30", "31"), Map.entry("35", "37"), Map.entry("36", "37"),
+                Map.entry("45", "44"), Map.entry("49", "48"), Map.entry("62", "51"), Map.entry("64", "52"),
+                Map.entry("58", "56"), Map.entry("67", "68"), Map.entry("60", "68"), Map.entry("54", "66"),
+                Map.entry("74", "79"), Map.entry("77", "79"), Map.entry("70", "75"), Map.entry("72", "80"),
+                Map.entry("94", "92"), Map.entry("93", "92"), Map.entry("83", "86"), Map.entry("84", "86"),
+                Map.entry("87", "82"), Map.entry("95", "96"), Map.entry("89", "91")));
+        Map<String, String> actual = new TreeMap<>();
+        MAP.mergers().forEach(merger -> actual.put(merger.predecessor(), merger.successor()));
+        assertEquals(expected, actual);
+    }
 }

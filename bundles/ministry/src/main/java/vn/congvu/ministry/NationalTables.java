@@ -10,7 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.Geography;
 import vn.congvu.api.Province;
+import vn.congvu.api.ProvincialUnit;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.Aggregation;
 import vn.congvu.api.catalog.Code;
@@ -147,8 +149,11 @@ public final class NationalTables {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The unit's name in the report's period (Yên Bái for a 2021 report of code 15, Lào Cai for 2026). */
     private static String provinceName(Report report) {
-        return Province.byCode(report.key().provinceCode()).map(Province::name).orElse(report.key().provinceCode());
+        String code = report.key().provinceCode();
+        return Geography.official().unit(code, report.key().period().lastDay()).map(ProvincialUnit::name)
+                .or(() -> Province.byCode(code).map(Province::name)).orElse(code);
     }
 
     private static String shorten(String name) {

@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.Geography;
 import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.Merger;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
+import vn.congvu.api.ProvincialUnit;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
@@ -87,15 +89,49 @@ public final class Restatement {
      * @return the lines
      */
     public static List<String> tables(List<Report> reported, LocalDate today) {
-        List<Report> restated = restate(reported, today);
-        List<String> lines = new ArrayList<>(NationalTables.national(restated));
+        // a national total does not depend on the map: it is computed from the reports as they came in, so that a
+        // rate pairs each unit's numerator with that unit's own denominator; only the ranks cannot be restated
+        List<String> lines = new ArrayList<>(NationalTables.national(reported.stream().map(Restatement::withoutRanks).toList()));
         if (reported.stream().anyMatch(Restatement::hasRanks)) {
             lines.add("  " + RANKS_NOT_RESTATED);
         }
         lines.add("");
         lines.add("Theo đơn vị hành chính ngày " + today + " (restated to the units in force on " + today + "):");
+        List<Report> restated = restate(reported, today);
         lines.addAll(NationalTables.perProvince(restated));
+        for (Report unit : restated) {
+            Period period = unit.key().period();
+            List<String> filed = reported.stream().map(report -> report.key().provinceCode())
+                    .filter(code -> Geography.official().successorOn(code, today).equals(unit.key().provinceCode())).toList();
+            List<String> missing = missing(unit.key().provinceCode(), period, filed, today);
+            if (!missing.isEmpty()) {
+                lines.add("  " + label(unit.key().provinceCode(), today) + ": chưa đủ lãnh thổ, thiếu báo cáo của "
+                        + labels(missing, period) + " / incomplete: no report from " + labels(missing, period));
+            }
+        }
         return lines;
+    }
+
+    private static Report withoutRanks(Report report) {
+        return new Report(report.key(), report.revision(), report.modules(), report.values().stream()
+                .filter(value -> NationalCatalog.indicator(value.code()).map(Indicator::aggregation)
+                        .orElse(Aggregation.SUM) != Aggregation.NONE).toList(), report.findings());
+    }
+
+    /** The units of the territory that should have reported the period and did not. */
+    private static List<String> missing(String code, Period period, List<String> filed, LocalDate today) {
+        Geography geography = Geography.official();
+        return geography.territoryOf(code, today).stream()
+                .filter(part -> geography.reportingProblem(part, period).isEmpty() && !filed.contains(part)).toList();
+    }
+
+    private static String label(String code, LocalDate day) {
+        return Geography.official().unit(code, day).or(() -> Geography.official().latest(code))
+                .map(ProvincialUnit::label).orElse(code);
+    }
+
+    private static String labels(List<String> codes, Period period) {
+        return codes.stream().map(code -> label(code, period.lastDay())).collect(Collectors.joining(", "));
     }
 
     private static boolean hasRanks(Report report) {
@@ -150,37 +186,47 @@ public final class Restatement {
                 rows.computeIfAbsent(row, any -> new TreeMap<>()).merge(point.period(), value.value(), BigDecimal::add);
             }
         }
+        LocalDate today = LocalDate.now(Period.ZONE);
+        List<Merger> mergers = Geography.official().mergersInto(code);
         List<String> lines = new ArrayList<>();
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         List<String> headers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<String> previous = null;
+        Period previous = null;
         for (SeriesPoint point : points) {
-            boolean changed = previous != null && !previous.equals(point.reporters());
-            headers.add(String.format("%14s", point.period() + (changed ? " *" : "")));
+            // the first year the unit reports a territory that grew by a merger: earlier years are the parts added up
+            Period before = previous;
+            List<Merger> since = before == null ? List.of() : mergers.stream()
+                    .filter(merger -> !point.period().lastDay().isBefore(merger.effective())
+                            && before.lastDay().isBefore(merger.effective())).toList();
+            boolean changed = !since.isEmpty();
+            List<String> missing = missing(code, point.period(), point.reporters(), today);
+            headers.add(String.format("%14s", point.period() + (changed ? " *" : "") + (missing.isEmpty() ? "" : " †")));
             if (changed) {
-                notes.add("* " + point.period() + ": " + describeChange(code, previous, point.reporters()));
+                notes.add("* " + point.period() + ": " + describeChange(code, since));
             }
-            previous = point.reporters();
+            if (!missing.isEmpty()) {
+                notes.add("† " + point.period() + ": chưa đủ lãnh thổ, thiếu báo cáo của " + labels(missing, point.period())
+                        + " / incomplete: no report from " + labels(missing, point.period()));
+            }
+            previous = point.period();
         }
         lines.add(String.format("%-" + width + "s", "") + String.join("", headers));
         rows.forEach((row, byPeriod) -> lines.add(String.format("%-" + width + "s", row) + points.stream()
                 .map(point -> String.format("%14s", byPeriod.containsKey(point.period())
                         ? VietnameseNumbers.decimal(byPeriod.get(point.period())) : "-")).collect(Collectors.joining())));
         lines.addAll(notes);
+        lines.add(RANKS_NOT_RESTATED);
         return lines;
     }
 
-    private static String describeChange(String code, List<String> before, List<String> after) {
-        Geography geography = Geography.official();
-        List<String> merged = before.stream().filter(reporter -> !after.contains(reporter)).toList();
-        String names = merged.stream().map(reporter -> geography.latest(reporter).map(unit -> unit.label()).orElse(reporter))
+    private static String describeChange(String code, List<Merger> mergers) {
+        String names = mergers.stream().map(merger -> label(merger.predecessor(), merger.effective().minusDays(1)))
                 .collect(Collectors.joining(", "));
-        String act = merged.stream().map(geography::mergerOf).filter(java.util.Optional::isPresent)
-                .map(merger -> merger.get().act() + ", " + merger.get().effective()).distinct().collect(Collectors.joining("; "));
-        return merged.isEmpty() ? "reporting units " + before + " -> " + after
-                : "từ kỳ này " + code + " báo cáo cả lãnh thổ của " + names + " (" + act + "); các kỳ trước là tổng số liệu "
-                        + "của các đơn vị cũ / from here on " + code + " reports the territory of " + names
-                        + "; earlier years are the former units' figures added up";
+        String acts = mergers.stream().map(merger -> merger.act() + ", " + merger.effective()).distinct()
+                .collect(Collectors.joining("; "));
+        return "từ kỳ này " + code + " báo cáo cả lãnh thổ của " + names + " (" + acts + "); các kỳ trước là tổng số liệu "
+                + "của các đơn vị cũ / from here on " + code + " reports the territory of " + names
+                + " too; earlier years are the former units' figures added up";
     }
 }

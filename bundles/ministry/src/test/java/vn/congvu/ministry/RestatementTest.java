@@ -69,8 +69,32 @@ class RestatementTest {
         List<String> table = Restatement.seriesTable("19", points);
         String text = String.join("\n", table);
         assertTrue(table.get(0).contains("2026 *"), text);
+        assertTrue(text.contains(Restatement.RANKS_NOT_RESTATED), text);
+        // a year without Thái Nguyên's own report is marked incomplete
+        List<String> bacKanOnly = Restatement.seriesTable("19", Restatement.series("19", List.of(report("06", 2020, 1, 1, 1)), TODAY));
+        assertTrue(String.join("\n", bacKanOnly).contains("† 2020: chưa đủ lãnh thổ, thiếu báo cáo của Thái Nguyên (19)"),
+                String.join("\n", bacKanOnly));
         assertTrue(text.contains("Bắc Kạn (06)") && text.contains("Nghị quyết 202/2025/QH15"), text);
         assertTrue(table.stream().anyMatch(line -> line.startsWith("dossier.resolved Sở, ban, ngành") && line.contains("400")
                 && line.contains("450")), text);
+    }
+
+    @Test
+    void aRestatedRate_pairsEachUnitsParts_andAUnitMissingPartOfItsTerritoryIsSaidToBeIncomplete() {
+        Disaggregation total = Disaggregation.TOTAL;
+        // Bắc Kạn counted its feedback but not which was about procedures; Thái Nguyên counted both
+        Report bacKan = new Report(new ReportKey("06", Period.year(2021), Regime.PERIODIC), 1,
+                List.of(new ModuleProvenance("x.y", "1", "ab")),
+                List.of(IndicatorValue.count(CoreIndicators.FEEDBACK_RECEIVED, total, 100)));
+        Report thaiNguyen = new Report(new ReportKey("19", Period.year(2021), Regime.PERIODIC), 1,
+                List.of(new ModuleProvenance("x.y", "1", "ab")), List.of(
+                IndicatorValue.count(CoreIndicators.FEEDBACK_RECEIVED, total, 200),
+                IndicatorValue.count(CoreIndicators.FEEDBACK_ON_PROCEDURES, total, 20)));
+
+        String both = String.join("\n", Restatement.tables(List.of(bacKan, thaiNguyen), TODAY));
+        assertTrue(both.contains("10,00%  (20/200)"), "the share as reported, whatever the map: " + both);
+
+        String bacKanAlone = String.join("\n", Restatement.tables(List.of(bacKan), TODAY));
+        assertTrue(bacKanAlone.contains("incomplete: no report from Thái Nguyên (19)"), bacKanAlone);
     }
 }

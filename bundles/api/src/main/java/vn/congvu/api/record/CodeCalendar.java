@@ -73,7 +73,7 @@ public final class CodeCalendar {
                 LocalDate ended = retirement.lastDay().plusDays(1);
                 return Optional.of(new Misuse(retirement.field(),
                         "'" + retirement.code() + "' không còn áp dụng từ ngày " + VIETNAMESE_DATE.format(ended) + " ("
-                                + retirement.act() + "); bản ghi ngày " + dated + " không dùng được mã này",
+                                + retirement.act() + "); bản ghi ngày " + VIETNAMESE_DATE.format(dated) + " không dùng được mã này",
                         "'" + retirement.code() + "' was abolished from " + ended + " by " + retirement.act()
                                 + "; a record dated " + dated + " (" + dateField + ") cannot use it"));
             }

@@ -46,16 +46,20 @@ record Caller(String provinceCode, String serialHex) {
     /**
      * @param claimedProvince the province a message is for
      * @param what            what the message is, for the refusal ("a report", "an inventory")
+     * @param whatVi          the same in Vietnamese
+     * @param successorMay    whether the unit a merged province became part of may send it (reports: its
+     *                        predecessors' corrections, which validation limits to periods before the merger; never
+     *                        an inventory, which is the sending node's own)
      * @return PERMISSION_DENIED naming both provinces, when the caller's certificate is for another province
      */
-    Optional<StatusRuntimeException> refusal(String claimedProvince, String what, String whatVi) {
+    Optional<StatusRuntimeException> refusal(String claimedProvince, String what, String whatVi, boolean successorMay) {
         // a message that names no province claims no other province's: validation refuses it as it is
         if (provinceCode == null || provinceCode.equals(claimedProvince) || claimedProvince.isEmpty()) {
             return Optional.empty();
         }
         // a successor files its predecessors' corrections (Thái Nguyên for Bắc Kạn's 2021); validation then
         // allows only periods before the merger under the old code
-        if (provinceCode.equals(Geography.official().successorOn(claimedProvince, LocalDate.MAX))) {
+        if (successorMay && provinceCode.equals(Geography.official().successorOn(claimedProvince, LocalDate.MAX))) {
             return Optional.empty();
         }
         return Optional.of(Refusals.status(Code.PERMISSION_DENIED, List.of(Problem.permanent("province_code",

@@ -35,7 +35,7 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
     @Override
     public void reportInventory(ReportInventoryRequest request, StreamObserver<ReportInventoryResponse> answer) {
         Optional<StatusRuntimeException> notYours = Caller.current().refusal(request.getProvinceCode(), "the inventory",
-                "bản kê mô-đun");
+                "bản kê mô-đun", false);
         if (notYours.isPresent()) {
             LOG.warn("Refused an inventory: {}", notYours.get().getStatus().getDescription());
             answer.onError(notYours.get());

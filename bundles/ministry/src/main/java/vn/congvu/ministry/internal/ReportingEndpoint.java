@@ -55,7 +55,7 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
             return;
         }
         Optional<StatusRuntimeException> notYours = Caller.current().refusal(request.getReport().getKey().getProvinceCode(),
-                "the report", "báo cáo");
+                "the report", "báo cáo", true);
         if (notYours.isPresent()) {
             LOG.warn("Refused a report: {}", notYours.get().getStatus().getDescription());
             answer.onError(notYours.get());

@@ -102,6 +102,10 @@ class MergedProvincesTest {
         assertEquals(2, federation.ministry().store().latest(new ReportKey("06", Period.year(2020), Regime.PERIODIC))
                 .orElseThrow().report().revision());
 
+        // an inventory is the sending node's own: the successor never sends one for its predecessor
+        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
+                () -> TlsFederation.sendInventory(thaiNguyen, "06")).getStatus().getCode());
+
         ManagedChannel caoBang = federation.client(federation.province("04", "caobang"));
         try {
             assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,

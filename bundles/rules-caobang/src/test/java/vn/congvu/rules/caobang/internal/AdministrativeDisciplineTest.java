@@ -52,4 +52,19 @@ class AdministrativeDisciplineTest {
 
         assertEquals(Optional.empty(), value(evaluate(context), "reform.tasks.planned", ""));
     }
+
+    @Test
+    void evaluate_feedbackAboutProcedures_isStatedAsTheReportStatesIt() {
+        RecordsContext context = new RecordsContext("04", Period.year(2022));
+        for (int i = 1; i <= 703; i++) {
+            context.add(RecordTypes.FEEDBACK, "id=F" + i, "received=2022-03-01",
+                    "topic=" + (i <= 47 ? "administrative_procedure" : "other"));
+        }
+
+        ModuleResult result = evaluate(context);
+
+        assertEquals(Optional.of(BigDecimal.valueOf(47)), value(result, "feedback.received.procedures", ""));
+        assertEquals(true, result.narrative().contains("Phản ánh, kiến nghị về quy định hành chính, TTHC: 6,7% (47/703)."),
+                result.narrative().toString());
+    }
 }
