@@ -17,10 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,6 @@ import vn.congvu.proto.ProblemMessages;
 import vn.congvu.proto.ReportMessages;
 import vn.congvu.store.MinistryStore;
 import vn.congvu.store.StoreOutcome;
-import vn.congvu.store.StoredReport;
 
 class ReportingEndpointTest {
 
