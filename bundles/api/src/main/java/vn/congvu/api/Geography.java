@@ -62,14 +62,17 @@ public final class Geography {
                 .max(Comparator.comparing(unit -> unit.validFrom() == null ? LocalDate.MIN : unit.validFrom()));
     }
 
+    /**
+     * @return the unit's version on the day, or its latest one if it was not in force then (a code that ceased, or
+     *     one asked about before congvu's records); empty for a code never on the list
+     */
+    public Optional<ProvincialUnit> unitOrLatest(String code, LocalDate day) {
+        return unit(code, day).or(() -> latest(code));
+    }
+
     /** @return the units in force on the day, by code */
     public List<ProvincialUnit> unitsOn(LocalDate day) {
         return versions.stream().filter(unit -> unit.validOn(day)).toList();
-    }
-
-    /** @return the units that report the period: those in force on its last day */
-    public List<ProvincialUnit> reportingUnits(Period period) {
-        return unitsOn(period.lastDay());
     }
 
     /** @return the merger that ended the code, if it ended */

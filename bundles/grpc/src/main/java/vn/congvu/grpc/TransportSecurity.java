@@ -47,6 +47,26 @@ public final class TransportSecurity {
                 Objects.requireNonNull(trustManager, "trustManager"), Objects.requireNonNull(identityGeneration, "identityGeneration"));
     }
 
+    /**
+     * The one rule for plaintext, on both sides: it never leaves the machine.
+     *
+     * @param host a host name or address
+     * @return whether every address it names is a loopback address (127.0.0.1, ::1, localhost); false when it
+     *     cannot be looked up
+     */
+    public static boolean isLoopback(String host) {
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** @return whether connections are plaintext */
     public boolean isPlaintext() {
         return keyManager == null;

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Geography;
-import vn.congvu.api.Province;
 import vn.congvu.api.ProvincialUnit;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.Aggregation;
@@ -152,8 +151,7 @@ public final class NationalTables {
     /** The unit's name in the report's period (Yên Bái for a 2021 report of code 15, Lào Cai for 2026). */
     private static String provinceName(Report report) {
         String code = report.key().provinceCode();
-        return Geography.official().unit(code, report.key().period().lastDay()).map(ProvincialUnit::name)
-                .or(() -> Province.byCode(code).map(Province::name)).orElse(code);
+        return Geography.official().unitOrLatest(code, report.key().period().lastDay()).map(ProvincialUnit::name).orElse(code);
     }
 
     private static String shorten(String name) {

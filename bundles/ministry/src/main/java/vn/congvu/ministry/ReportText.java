@@ -10,7 +10,6 @@ import vn.congvu.api.Finding;
 import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Period;
 import vn.congvu.api.Geography;
-import vn.congvu.api.Province;
 import vn.congvu.api.Report;
 import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.catalog.NationalCatalog;
@@ -34,8 +33,8 @@ public final class ReportText {
     public static List<String> lines(StoredReport stored) {
         Report report = stored.report();
         // the unit's name in the report's period: a 2021 report of code 15 is Yên Bái's, not Lào Cai's
-        String province = Geography.official().unit(report.key().provinceCode(), report.key().period().lastDay())
-                .map(unit -> unit.name()).or(() -> Province.byCode(report.key().provinceCode()).map(Province::name)).orElse("?");
+        String province = Geography.official().unitOrLatest(report.key().provinceCode(), report.key().period().lastDay())
+                .map(unit -> unit.name()).orElse("?");
         List<String> lines = new ArrayList<>();
         lines.add(String.format("Báo cáo %s (%s), kỳ %s, lần %d - biên nhận %s, nhận lúc %s", province,
                 report.key().provinceCode(), report.key().period(), report.revision(), stored.receipt().receiptId(),

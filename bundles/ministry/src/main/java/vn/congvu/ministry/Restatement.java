@@ -126,8 +126,7 @@ public final class Restatement {
     }
 
     private static String label(String code, LocalDate day) {
-        return Geography.official().unit(code, day).or(() -> Geography.official().latest(code))
-                .map(ProvincialUnit::label).orElse(code);
+        return Geography.official().unitOrLatest(code, day).map(ProvincialUnit::label).orElse(code);
     }
 
     private static String labels(List<String> codes, Period period) {

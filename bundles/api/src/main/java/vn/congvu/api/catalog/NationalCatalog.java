@@ -11,7 +11,6 @@ import static vn.congvu.api.CoreIndicators.STAFF_CATEGORY;
 import static vn.congvu.api.CoreIndicators.UNIT;
 
 import java.time.LocalDate;
-import vn.congvu.api.record.CodeCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +26,16 @@ public final class NationalCatalog {
 
     /** The day the discipline forms changed (Nghị định 172/2025/NĐ-CP). */
     public static final LocalDate DISCIPLINE_FORMS_CHANGED = LocalDate.of(2025, 7, 1);
+    /** The first day without a district level (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). */
+    public static final LocalDate DISTRICT_LEVEL_ENDED = LocalDate.of(2025, 7, 1);
 
     private static final List<Dimension> DIMENSIONS = List.of(
             // the district level ended on 30 June 2025 (Luật Tổ chức chính quyền địa phương số 72/2025/QH15)
             new Dimension(LEVEL, "Cấp", List.of(Code.of("department", "Sở, ban, ngành"),
-                    new Code("district", "UBND cấp huyện", null, CodeCalendar.LAST_DAY_OF_DISTRICTS),
+                    new Code("district", "UBND cấp huyện", null, DISTRICT_LEVEL_ENDED.minusDays(1)),
                     Code.of("commune", "UBND cấp xã"))),
             new Dimension(AUTHORITY, "Thẩm quyền", List.of(Code.of("province", "Cấp tỉnh"),
-                    new Code("district", "Cấp huyện", null, CodeCalendar.LAST_DAY_OF_DISTRICTS),
+                    new Code("district", "Cấp huyện", null, DISTRICT_LEVEL_ENDED.minusDays(1)),
                     Code.of("commune", "Cấp xã"))),
             new Dimension(UNIT, "Cơ quan, đơn vị", List.of()),
             new Dimension(CHANGE_KIND, "Loại thay đổi danh mục TTHC", List.of(Code.of("new", "Công bố mới"),

@@ -3,7 +3,6 @@ package vn.congvu.ministry.internal;
 import io.grpc.Context;
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -64,23 +63,15 @@ record Caller(String provinceCode, String serialHex) {
         }
         return Optional.of(Refusals.status(Code.PERMISSION_DENIED, List.of(Problem.permanent("province_code",
                 "province.not_yours",
-                "Chứng thư của kết nối này là của " + name(provinceCode, false) + "; " + whatVi + " là của "
-                        + name(claimedProvince, false) + ". Mỗi tỉnh chỉ nộp cho chính mình",
-                "the caller's certificate is for " + name(provinceCode, true) + "; " + what + " is for "
-                        + name(claimedProvince, true) + ": a province files only for itself (certificate serial "
+                "Chứng thư của kết nối này là của " + name(provinceCode) + "; " + whatVi + " là của "
+                        + name(claimedProvince) + ". Mỗi tỉnh chỉ nộp cho chính mình",
+                "the caller's certificate is for " + name(provinceCode) + "; " + what + " is for "
+                        + name(claimedProvince) + ": a province files only for itself (certificate serial "
                         + serialHex + ")")), 1));
     }
 
-    /**
-     * @param english whether for the English text, which also becomes the status description: that is kept to
-     *                ASCII, so the name loses its diacritics there ("Bac Kan"), never to question marks
-     */
-    private static String name(String code, boolean english) {
-        return Province.byCode(code).map(province -> (english ? withoutDiacritics(province.name()) : province.name())
-                + " (" + code + ")").orElse("code " + TextRules.quoted(code, 8));
-    }
-
-    private static String withoutDiacritics(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
+    private static String name(String code) {
+        return Province.byCode(code).map(province -> province.name() + " (" + code + ")")
+                .orElse("code " + TextRules.quoted(code, 8));
     }
 }

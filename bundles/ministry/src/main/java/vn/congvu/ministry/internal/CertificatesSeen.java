@@ -37,10 +37,12 @@ final class CertificatesSeen {
 
     void saw(String provinceCode, X509Certificate certificate) {
         String serial = certificate.getSerialNumber().toString(16);
-        if (serial.equals(serialByProvince.put(provinceCode, serial))) {
+        // every call passes here: the usual case (the same certificate as before) is one read, no write
+        if (serial.equals(serialByProvince.get(provinceCode))) {
             warnIfEnding(provinceCode, certificate);
             return;
         }
+        serialByProvince.put(provinceCode, serial);
         try {
             Instant now = clock.instant();
             if (store.recordCertificate(new NodeCertificate(provinceCode, serial, certificate.getSubjectX500Principal().getName(),

@@ -1,7 +1,5 @@
 package vn.congvu.ministry.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -32,7 +30,7 @@ record MinistryTls(TransportSecurity security, ProvinceCertificates provinces) {
      */
     static MinistryTls from(MinistryServer.Config config) throws GeneralSecurityException {
         if (config.plaintext()) {
-            if (!isLoopback(config.host())) {
+            if (!TransportSecurity.isLoopback(config.host())) {
                 throw new IllegalArgumentException("plaintext = true is allowed only on a loopback address (127.0.0.1, ::1, "
                         + "localhost), not on host = " + config.host() + ": provinces' reports must not cross a network "
                         + "unencrypted and unauthenticated. Set plaintext = false and the tls.* files (README, Security)");
@@ -59,19 +57,6 @@ record MinistryTls(TransportSecurity security, ProvinceCertificates provinces) {
     private static void require(String value, String key, List<String> missing) {
         if (value == null || value.isBlank()) {
             missing.add(key);
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!address.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }

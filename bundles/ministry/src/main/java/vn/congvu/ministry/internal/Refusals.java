@@ -7,6 +7,7 @@ import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.text.Normalizer;
 import java.util.List;
 import vn.congvu.api.Problem;
 import vn.congvu.federation.v1.Rejection;
@@ -122,12 +123,17 @@ final class Refusals {
 
     /**
      * The status message travels percent-encoded in a header: keep it ASCII, so that its size is what it
-     * looks like; the Vietnamese texts are in the details.
+     * looks like; the Vietnamese texts are in the details. Vietnamese letters lose their diacritics ("Bac Kan"),
+     * so names stay readable; anything else outside printable ASCII becomes '?'.
      */
     private static String ascii(String text) {
-        StringBuilder ascii = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String folded = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+        StringBuilder ascii = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
             ascii.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
         return ascii.toString();

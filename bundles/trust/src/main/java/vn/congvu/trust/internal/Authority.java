@@ -30,9 +30,10 @@ public final class Authority {
     private final Path crlFile;
     private final Clock clock;
     private volatile State state;
-    private FileStamp certificateStamp;
-    private FileStamp crlStamp;
-    private java.time.Instant nextCrlCheck = java.time.Instant.MIN;
+    // read without the lock on every call: the common case (nothing changed) costs two stat calls, no lock
+    private volatile FileStamp certificateStamp;
+    private volatile FileStamp crlStamp;
+    private volatile java.time.Instant nextCrlCheck = java.time.Instant.MIN;
 
     private record State(List<X509Certificate> certificates, X509ExtendedTrustManager pkix, X509CRL crl) {
     }
@@ -91,6 +92,10 @@ public final class Authority {
     }
 
     private void refresh() {
+        if (FileStamp.of(certificateFile).equals(certificateStamp)
+                && (crlFile == null || FileStamp.of(crlFile).equals(crlStamp) && clock.instant().isBefore(nextCrlCheck))) {
+            return;
+        }
         synchronized (this) {
             FileStamp certificate = FileStamp.of(certificateFile);
             if (!certificate.equals(certificateStamp)) {

@@ -88,6 +88,11 @@ public class MinistryChannels {
 
     private static TransportSecurity security(Config config) throws GeneralSecurityException {
         if (config.plaintext()) {
+            if (!TransportSecurity.isLoopback(config.ministry_host())) {
+                throw new IllegalArgumentException("uplink: plaintext = true is allowed only to a ministry on this machine "
+                        + "(a loopback address), not to ministry.host = " + config.ministry_host()
+                        + ": reports must not cross a network unencrypted. Set plaintext = false and the tls.* files");
+            }
             LOG.warn("PLAINTEXT: reports go to the ministry unencrypted, and the ministry cannot tell this node from "
                     + "any other; for a developer's own machine only (plaintext = true in etc/vn.congvu.uplink.cfg)");
             return TransportSecurity.plaintext();
