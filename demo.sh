@@ -37,6 +37,16 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 port=7443
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+# http_port: the first free port from $1 up that no other node of the demo has (each node serves /health and
+# /metrics on a port of its own, set in its etc/org.apache.felix.http.cfg)
+http_ports=" $port "
+next_http_port() {
+  http_port=$1
+  while [[ "$http_ports" == *" $http_port "* ]] || (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null; do
+    http_port=$((http_port + 1))
+  done
+  http_ports+="$http_port "
+}
 
 # --- the ministry's certificate authority, and the ministry's server certificate -------------------------
 PKI="$WORK/pki"
@@ -46,6 +56,8 @@ cp -r "$DIST/nodes/ministry" "$WORK/ministry"
 
 # --- the ministry, in the background --------------------------------------------------------------------
 sed -i "s/^port = .*/port = $port/; s/^host = .*/host = 127.0.0.1/" "$WORK/ministry/etc/vn.congvu.ministry.cfg"
+next_http_port 8180
+sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $http_port/" "$WORK/ministry/etc/org.apache.felix.http.cfg"
 echo "== Starting the ministry node (Bộ Nội vụ) on 127.0.0.1:$port, mutual TLS (CA in $PKI) =="
 "$DIST/bin/congvu" run "$WORK/ministry" > >(sed -u 's/^/[Bộ Nội vụ]    /') 2>&1 &
 ministry=$!
@@ -71,6 +83,8 @@ for entry in "${PROVINCES[@]}"; do
   cp "$DIST/rules/congvu-rules-$bundle.jar" "$DIST/rules/congvu-rules-national.jar" "$home/deploy/"
   sed -i "s/^province.code = .*/province.code = $code/" "$home/etc/vn.congvu.engine.cfg"
   sed -i "s/^ministry.port = .*/ministry.port = $port/" "$home/etc/vn.congvu.uplink.cfg"
+  next_http_port 8181
+  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $http_port/" "$home/etc/org.apache.felix.http.cfg"
   "$DIST/bin/congvu" pki "$PKI" province "$code" "$home/etc/tls" > /dev/null
   "$DIST/bin/congvu" demo-data "$code" "$home/records" | sed -u "s/^/[${label//-/ }] /"
   commands=""

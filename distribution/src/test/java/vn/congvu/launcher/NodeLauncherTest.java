@@ -10,6 +10,6 @@ class NodeLauncherTest {
     @Test
     void splitCommands_semicolonsInsideQuotesStay() {
         assertEquals(List.of("congvu:intake dossier \"hồ sơ; 2022.csv\"", "congvu:file 2022 120", "lb"),
-                NodeLauncher.splitCommands(" congvu:intake dossier \"hồ sơ; 2022.csv\"; congvu:file 2022 120 ;; lb;"));
+                GogoSession.splitCommands(" congvu:intake dossier \"hồ sơ; 2022.csv\"; congvu:file 2022 120 ;; lb;"));
     }
 }

@@ -37,7 +37,7 @@ public abstract class CongvuTestSupport {
             "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.log",
             "org.apache.felix.gogo.runtime", "failureaccess", "guava", "gson", "protobuf-java",
             "bcprov-jdk18on", "bcutil-jdk18on", "bcpkix-jdk18on",
-            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-trust", "congvu-store", "congvu-engine", "congvu-modules", "congvu-uplink",
+            "congvu-api", "congvu-proto", "congvu-grpc", "congvu-trust", "congvu-store", "congvu-metrics", "congvu-engine", "congvu-modules", "congvu-uplink",
             "congvu-ministry", "congvu-admin", "congvu-logging", "congvu-rules-caobang", "congvu-rules-tuyenquang",
             "congvu-rules-backan", "congvu-rules-hanoi", "congvu-rules-hatinh", "congvu-rules-national");
     private static final long SERVICE_TIMEOUT_MILLIS = 60_000;

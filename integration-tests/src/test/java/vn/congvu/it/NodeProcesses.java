@@ -89,6 +89,15 @@ final class NodeProcesses implements AutoCloseable {
         return Files.readString(work.resolve(output), StandardCharsets.UTF_8);
     }
 
+    /** What a command printed so far; empty before it printed anything. */
+    String readQuietly(String output) {
+        try {
+            return read(output);
+        } catch (IOException notYet) {
+            return "";
+        }
+    }
+
     /** Waits until the node listens on the port, failing if it exits first. */
     static void awaitListening(int port, Process node) throws InterruptedException {
         await("a node listens on port " + port, () -> {
@@ -147,7 +156,21 @@ final class NodeProcesses implements AutoCloseable {
             }
         }
         Files.createDirectories(home.resolve("deploy"));
+        // every node of a test, and of tests running at once, serves /health and /metrics on a port of its own
+        Path http = home.resolve("etc/org.apache.felix.http.cfg");
+        String text = Files.readString(http, StandardCharsets.UTF_8);
+        Files.writeString(http, text.replaceFirst("(?m)^org\\.osgi\\.service\\.http\\.port = \\d+$",
+                "org.osgi.service.http.port = " + CongvuTestSupport.freePort()), StandardCharsets.UTF_8);
         return home;
+    }
+
+    /** The port of the node's health and metrics endpoint, as its etc/org.apache.felix.http.cfg sets it. */
+    static int httpPort(Path home) throws IOException {
+        try (Stream<String> lines = Files.lines(home.resolve("etc/org.apache.felix.http.cfg"), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("org.osgi.service.http.port = ")).findFirst()
+                    .map(line -> Integer.parseInt(line.substring(line.indexOf('=') + 1).trim()))
+                    .orElseThrow(() -> new AssertionError(home + " sets no HTTP port"));
+        }
     }
 
     static void replace(Path file, String from, String to) throws IOException {

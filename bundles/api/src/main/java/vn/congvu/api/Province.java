@@ -37,7 +37,8 @@ public record Province(String code, String name) {
      */
     public static Province of(String code) {
         return byCode(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown province code '" + code + "': not an official provincial code (before or after 1 July 2025)"));
+                "province.code = " + code + " is not an official provincial code (before or after 1 July 2025), "
+                        + "such as 01 (Hà Nội) or 04 (Cao Bằng)"));
     }
 
     /** @return every province on the official list, in code order */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,6 +49,7 @@ public class MinistryCommands {
      *
      * @return one block per report
      */
+    @Descriptor("the latest revision of every report the ministry holds")
     public String reports() {
         List<StoredReport> reports = queries.latestReports();
         if (reports.isEmpty()) {
@@ -65,7 +67,8 @@ public class MinistryCommands {
      * @param period the period
      * @return both tables
      */
-    public String national(String period) {
+    @Descriptor("the national table of a period and its per-province table, over the units of that period")
+    public String national(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period) {
         List<Report> reports = queries.latestFor(Period.parse(period));
         if (reports.isEmpty()) {
             return "Chưa tỉnh nào nộp báo cáo kỳ " + period + " / no province has filed for " + period;
@@ -88,7 +91,8 @@ public class MinistryCommands {
      * @param view   {@code reported} or {@code restated}
      * @return the tables
      */
-    public String national(String period, String view) {
+    @Descriptor("the national table of a period, as reported or restated to today's 34 provinces")
+    public String national(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period, @Descriptor("VIEW: reported or restated") String view) {
         if (view.equals("reported")) {
             return national(period);
         }
@@ -114,7 +118,8 @@ public class MinistryCommands {
      * @param provinceCode a unit in force today
      * @return the series
      */
-    public String series(String provinceCode) {
+    @Descriptor("a province's annual figures across years, restated to its territory today, the change of territory marked")
+    public String series(@Descriptor("CODE: the province's two-digit code, such as 19") String provinceCode) {
         LocalDate today = LocalDate.now(Period.ZONE);
         if (Geography.official().unit(provinceCode, today).isEmpty()) {
             String hint = Geography.official().mergerOf(provinceCode).map(merger -> ": it was merged into "
@@ -138,6 +143,7 @@ public class MinistryCommands {
      *
      * @return one block per province node
      */
+    @Descriptor("which province runs which rule module versions, last heard from, and its certificate")
     public String nodes() {
         Map<String, NodeCertificate> certificates = new TreeMap<>();
         queries.certificates().forEach(certificate -> certificates.put(certificate.provinceCode(), certificate));
@@ -180,7 +186,8 @@ public class MinistryCommands {
      * @param period       the period
      * @return the report
      */
-    public String report(String provinceCode, String period) {
+    @Descriptor("one province's report of a period, as stored")
+    public String report(@Descriptor("CODE: the province's two-digit code, such as 04") String provinceCode, @Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period) {
         ReportKey key = new ReportKey(provinceCode, Period.parse(period), Regime.PERIODIC);
         return queries.latest(key).map(stored -> String.join(System.lineSeparator(), ReportText.lines(stored)))
                 .orElseThrow(() -> new IllegalArgumentException("Chưa có báo cáo " + key + " / no report " + key));

@@ -3,6 +3,7 @@ package vn.congvu.admin.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,6 +50,7 @@ public class ModuleCommands {
      *
      * @return one block per bundle
      */
+    @Descriptor("the rule bundles installed and the modules each gives this province")
     public String modules() {
         List<String> lines = new ArrayList<>();
         lines.add("Mô-đun quy tắc của nút " + inventory.province().name() + " (" + inventory.province().code()
@@ -76,7 +78,8 @@ public class ModuleCommands {
      * @param jar the jar
      * @return the plan
      */
-    public String plan(String jar) {
+    @Descriptor("what installing or updating from a jar would do and restart, or why it would be refused; changes nothing")
+    public String plan(@Descriptor("JAR: path of the rule bundle jar") String jar) {
         SwapPlan plan = bundles.plan(Path.of(jar));
         return describe(plan) + NL + (plan.refused() ? "  SẼ BỊ TỪ CHỐI / WOULD BE REFUSED:" + NL + reasons(plan)
                 : plan.alreadyRunning() ? "  Phiên bản này đang chạy rồi / this jar already runs"
@@ -89,7 +92,8 @@ public class ModuleCommands {
      * @param jar the jar
      * @return what was done
      */
-    public String install(String jar) {
+    @Descriptor("installs a new rule bundle from a jar")
+    public String install(@Descriptor("JAR: path of the rule bundle jar") String jar) {
         return swap(jar, SwapAction.INSTALL);
     }
 
@@ -99,7 +103,8 @@ public class ModuleCommands {
      * @param jar the jar
      * @return what was done
      */
-    public String update(String jar) {
+    @Descriptor("swaps an installed rule bundle for the jar's version while the node runs")
+    public String update(@Descriptor("JAR: path of the rule bundle jar") String jar) {
         return swap(jar, SwapAction.UPDATE);
     }
 
@@ -119,7 +124,8 @@ public class ModuleCommands {
      * @param bundleOrModule a bundle's symbolic name or one of its module ids
      * @return what was done
      */
-    public String rollback(String bundleOrModule) {
+    @Descriptor("back to the version that ran before the last swap")
+    public String rollback(@Descriptor("BUNDLE: symbolic name, or one of its module ids") String bundleOrModule) {
         return report(bundles.rollback(bundleOrModule));
     }
 
@@ -130,7 +136,8 @@ public class ModuleCommands {
      * @param bundleOrModule a bundle's symbolic name or one of its module ids
      * @return what was done
      */
-    public String remove(String bundleOrModule) {
+    @Descriptor("stops and uninstalls a rule bundle (its jar stays in data/modules/)")
+    public String remove(@Descriptor("BUNDLE: symbolic name, or one of its module ids") String bundleOrModule) {
         return report(bundles.remove(bundleOrModule));
     }
 
@@ -139,6 +146,7 @@ public class ModuleCommands {
      *
      * @return one line per swap
      */
+    @Descriptor("every swap made or refused on this node, oldest first")
     public String history() {
         List<String> lines = new ArrayList<>();
         lines.add("Lịch sử thay mô-đun / swap history:");
@@ -161,7 +169,8 @@ public class ModuleCommands {
      * @param period the period, such as 2022 or 2022-Q3
      * @return the differences, indicator by indicator
      */
-    public String dryrun(String jar, String period) {
+    @Descriptor("evaluates a past period with the jar's modules instead of the installed ones and prints the figures that differ; installs and files nothing")
+    public String dryrun(@Descriptor("JAR: path of the rule bundle jar") String jar, @Descriptor("PERIOD: a past period, such as 2022") String period) {
         DryRun run = bundles.dryRun(Path.of(jar), Period.parse(period));
         StringBuilder out = new StringBuilder(String.format("Chạy thử / dry run %s kỳ %s: đang chạy %s, thử %s%n",
                 run.symbolicName(), run.period(), run.installedVersion() == null ? "(chưa cài)" : run.installedVersion(),

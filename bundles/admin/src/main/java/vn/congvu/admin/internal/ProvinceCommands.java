@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,7 +59,8 @@ public class ProvinceCommands {
      * @param file       the file
      * @return a summary line
      */
-    public String intake(String recordType, String file) {
+    @Descriptor("imports a CSV or JSON file of one record type; a file with any error is refused whole, every error listed")
+    public String intake(@Descriptor("TYPE: dossier, rating, discipline, inspection, feedback, training, campaign, ... (README, \"Record files\")") String recordType, @Descriptor("FILE: path of the CSV or JSON file") String file) {
         ImportResult result = intake.importFile(Path.of(file), recordType);
         if (!result.accepted()) {
             StringBuilder errors = new StringBuilder("Tệp " + file + " bị từ chối, không bản ghi nào được nhập ("
@@ -79,7 +81,8 @@ public class ProvinceCommands {
      * @return what was filed
      * @throws InterruptedException never without waiting
      */
-    public String file(String period) throws InterruptedException {
+    @Descriptor("evaluates a period with every rule module and files the report")
+    public String file(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period) throws InterruptedException {
         return file(period, 0);
     }
 
@@ -92,7 +95,8 @@ public class ProvinceCommands {
      * @return what was filed and the receipt
      * @throws InterruptedException if the wait is interrupted
      */
-    public String file(String period, int waitSeconds) throws InterruptedException {
+    @Descriptor("evaluates a period, files the report and waits for the ministry's receipt")
+    public String file(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period, @Descriptor("SECONDS: how long to wait for the receipt") int waitSeconds) throws InterruptedException {
         FilingResult result = filing.file(Period.parse(period));
         StringBuilder out = new StringBuilder();
         result.modules().forEach(module -> out.append(String.format("Mô-đun %s %s: %s (%d ms)%n", module.moduleId(),
@@ -127,7 +131,8 @@ public class ProvinceCommands {
      * @param last  the last period
      * @return how many reports were filed, unchanged, or could not be filed
      */
-    public String catchup(String first, String last) {
+    @Descriptor("files every period from FIRST to LAST in order, as after an outage")
+    public String catchup(@Descriptor("FIRST: the first period, such as 2024-M01") String first, @Descriptor("LAST: the last period, such as 2024-M12") String last) {
         Period from = Period.parse(first);
         Period to = Period.parse(last);
         if (from.kind() != to.kind() || from.compareTo(to) > 0) {
@@ -169,6 +174,7 @@ public class ProvinceCommands {
      *
      * @return the counts, then one block per stuck entry
      */
+    @Descriptor("reports waiting, delivered, refused and failed, and every stuck entry")
     public String outbox() {
         OutboxStatus status = uplink.status();
         StringBuilder out = new StringBuilder(String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối, "
@@ -193,7 +199,8 @@ public class ProvinceCommands {
      * @return how the outbox stands
      * @throws InterruptedException if the wait is interrupted
      */
-    public String outbox(int waitSeconds) throws InterruptedException {
+    @Descriptor("waits until the outbox is empty, then shows it; fails if it does not empty in time")
+    public String outbox(@Descriptor("SECONDS: how long to wait") int waitSeconds) throws InterruptedException {
         if (uplink.awaitDrained(Duration.ofSeconds(waitSeconds)).pending() > 0) {
             throw new IllegalStateException(outbox() + " - chưa gửi hết sau " + waitSeconds + " giây / not drained after "
                     + waitSeconds + " s");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.Problem;
@@ -29,6 +32,7 @@ import vn.congvu.api.record.RecordType;
 import vn.congvu.api.record.RecordTypes;
 import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
+import vn.congvu.metrics.NodeMeter;
 import vn.congvu.store.ImportSummary;
 import vn.congvu.store.ProvinceStore;
 
@@ -40,6 +44,10 @@ public class FileRecordIntake implements RecordIntake {
 
     private final ProvinceStore store;
 
+    /** Counts and times imports for the node's metrics, when the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NodeMeter meter;
+
     /** @param store where records are kept */
     @Activate
     public FileRecordIntake(@Reference ProvinceStore store) {
@@ -48,6 +56,16 @@ public class FileRecordIntake implements RecordIntake {
 
     @Override
     public ImportResult importFile(Path file, String recordType) {
+        long started = System.nanoTime();
+        ImportResult result = importUntimed(file, recordType);
+        NodeMeter counting = meter;
+        if (counting != null) {
+            counting.recordImport(result.accepted(), Duration.ofNanos(System.nanoTime() - started));
+        }
+        return result;
+    }
+
+    private ImportResult importUntimed(Path file, String recordType) {
         String name = file.toString();
         Optional<RecordType> type = RecordTypes.byName(recordType);
         if (type.isEmpty()) {

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import vn.congvu.engine.RecordIntake;
  * it is imported once it has stopped changing between two looks, then moved to {@code imported/}, or to
  * {@code rejected/} beside a {@code .errors.txt} that lists every error.
  */
+@Designate(ocd = InboxWatcher.Config.class)
 @Component(immediate = true, configurationPid = "vn.congvu.engine.inbox", configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class InboxWatcher {
 

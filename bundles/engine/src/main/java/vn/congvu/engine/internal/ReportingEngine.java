@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.engine.ModuleInventory;
 import vn.congvu.engine.ModuleOutcome;
 import vn.congvu.engine.ReportFiling;
+import vn.congvu.metrics.NodeMeter;
 import vn.congvu.store.FiledReport;
 import vn.congvu.store.ProvinceStore;
 
@@ -59,6 +61,7 @@ import vn.congvu.store.ProvinceStore;
  * report. Rule modules come and go as OSGi services; each evaluation works on the modules present when
  * it starts.
  */
+@Designate(ocd = ReportingEngine.Config.class)
 @Component(service = {ReportFiling.class, ModuleInventory.class}, configurationPid = "vn.congvu.engine",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class ReportingEngine implements ReportFiling, ModuleInventory {
@@ -83,6 +86,9 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     private final Map<ServiceReference<RuleModule>, InstalledModule> modules = new HashMap<>();
     private final ExecutorService evaluations;
     private final Object modulesChanged = new Object();
+    /** Counts filings and times evaluations for the node's metrics, when the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NodeMeter meter;
     private long generation;
     private long bindings;
 
@@ -242,6 +248,16 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
 
     @Override
     public FilingResult file(Period period) {
+        FilingResult result = fileUncounted(period);
+        NodeMeter counting = meter;
+        if (counting != null) {
+            counting.filing(!result.filed() ? NodeMeter.FilingOutcome.NOT_FILED
+                    : result.unchanged() ? NodeMeter.FilingOutcome.UNCHANGED : NodeMeter.FilingOutcome.FILED);
+        }
+        return result;
+    }
+
+    private FilingResult fileUncounted(Period period) {
         Optional<Problem> notFiled = FilingCalendar.problem(province.code(), period, LocalDate.now(Period.ZONE));
         if (notFiled.isPresent()) {
             LOG.warn("Report {} {} not filed: {}", province.code(), period, notFiled.get().messageEn());
@@ -299,6 +315,16 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     }
 
     private Run run(Period period, List<InstalledModule> applicable) {
+        long started = System.nanoTime();
+        Run run = runUntimed(period, applicable);
+        NodeMeter counting = meter;
+        if (counting != null) {
+            counting.evaluation(run.report().isPresent(), Duration.ofNanos(System.nanoTime() - started));
+        }
+        return run;
+    }
+
+    private Run runUntimed(Period period, List<InstalledModule> applicable) {
         List<InstalledModule> ordered = applicable.stream()
                 .sorted(Comparator.comparing(installed -> installed.descriptor().id())).toList();
         LOG.info("Evaluating {} {} with {} rule module(s)", province.name(), period, ordered.size());

@@ -37,10 +37,26 @@ public class OsgiLogForwarder implements LogListener {
     public void logged(LogEntry entry) {
         Logger logger = LoggerFactory.getLogger("osgi." + (entry.getBundle() == null ? "framework"
                 : entry.getBundle().getSymbolicName()));
+        String message = entry.getMessage() + rootCause(entry.getException());
         switch (entry.getLogLevel()) {
-            case AUDIT, ERROR -> logger.error("{}", entry.getMessage(), entry.getException());
-            case WARN -> logger.warn("{}", entry.getMessage(), entry.getException());
-            default -> logger.debug("{}", entry.getMessage(), entry.getException());
+            case AUDIT, ERROR -> logger.error("{}", message, entry.getException());
+            case WARN -> logger.warn("{}", message, entry.getException());
+            default -> logger.debug("{}", message, entry.getException());
         }
+    }
+
+    /**
+     * The innermost cause's message, so that the one line the console shows says why ("The activate method has
+     * thrown an exception: port = 7443 is in use ...") while the log file keeps the whole stack trace.
+     */
+    private static String rootCause(Throwable exception) {
+        if (exception == null) {
+            return "";
+        }
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
     }
 }

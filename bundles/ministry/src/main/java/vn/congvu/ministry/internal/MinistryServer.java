@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.grpc.ServerInterceptor;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import vn.congvu.ministry.ReportText;
 import vn.congvu.store.MinistryStore;
 
 /** The ministry's gRPC server. Active only on a node configured as the ministry. */
+@Designate(ocd = MinistryServer.Config.class)
 @Component(service = MinistryServer.class, immediate = true, configurationPid = "vn.congvu.ministry",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class MinistryServer {
@@ -111,7 +113,11 @@ public class MinistryServer {
                             ParsingUnaryService.catalog(new CatalogEndpoint()),
                             ParsingUnaryService.node(new NodeEndpoint(store), INVENTORIES_IN_FLIGHT_KIB),
                             health.service(), ProtoReflectionServiceV1.newInstance()), all);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            health.close();
+            throw new IOException("port = " + config.port() + ": the ministry cannot listen on " + config.host() + ":"
+                    + config.port() + " (" + e.getMessage() + "; is another program using the port? 'ss -ltnp' shows it)", e);
+        } catch (RuntimeException e) {
             health.close();
             throw e;
         }

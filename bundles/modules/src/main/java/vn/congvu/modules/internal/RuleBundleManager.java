@@ -42,7 +42,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,7 @@ import vn.congvu.modules.FigureComparison;
 import vn.congvu.modules.RuleBundle;
 import vn.congvu.modules.RuleBundles;
 import vn.congvu.modules.SwapAction;
+import vn.congvu.metrics.NodeMeter;
 import vn.congvu.modules.SwapOutcome;
 import vn.congvu.modules.SwapPlan;
 import vn.congvu.modules.SwapRecord;
@@ -69,6 +73,7 @@ import vn.congvu.modules.SwapRecord;
  * once the new one serves, nothing else restarted. Watches {@code deploy/}, which always holds the jar of
  * each rule bundle that runs, so that the node starts with the same rules after a restart.
  */
+@Designate(ocd = RuleBundleManager.Config.class)
 @Component(service = RuleBundles.class, immediate = true, configurationPid = "vn.congvu.modules",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class RuleBundleManager implements RuleBundles {
@@ -104,6 +109,9 @@ public class RuleBundleManager implements RuleBundles {
     private final Object swapLock = new Object();
     private final Map<Long, String> checksums = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher;
+    /** Counts swaps for the node's metrics, when the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NodeMeter meter;
 
     /**
      * @param config    the folders
@@ -383,6 +391,10 @@ public class RuleBundleManager implements RuleBundles {
     private void record(SwapPlan plan, boolean done, String note) {
         archive.record(new SwapRecord(Instant.now(), plan.action(), plan.symbolicName(), plan.fromVersion(),
                 plan.fromSha256(), plan.toVersion(), plan.toSha256(), done, note));
+        NodeMeter counting = meter;
+        if (counting != null) {
+            counting.swap(done);
+        }
     }
 
     /**

@@ -43,10 +43,30 @@ final class Database implements AutoCloseable {
      */
     Database(Path path, String schemaName, List<String> migrations) {
         this.path = path.toAbsolutePath();
+        requireWritable(this.path);
         this.dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(this.path.toString());
         dataSource.setCreateDatabase("create");
         migrate(schemaName, migrations);
+    }
+
+    /**
+     * Derby says "Database not found" of a folder it may not write: name the folder and the user instead.
+     *
+     * @throws IllegalStateException naming the setting, the folder and the user, if the process cannot write there
+     */
+    private static void requireWritable(Path path) {
+        try {
+            // Derby creates the database folder itself (and refuses one that exists empty): probe the folder it
+            // will be in, or the database folder when it exists; a probe rather than the permission bits, which do
+            // not bind root, where a read-only mount binds everyone
+            Path folder = java.nio.file.Files.isDirectory(path) ? path : java.nio.file.Files.createDirectories(path.getParent());
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(folder, "write-probe", ".tmp"));
+        } catch (java.io.IOException | SecurityException e) {
+            throw new IllegalStateException("database = " + path + ": the node cannot write there as the user "
+                    + System.getProperty("user.name") + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); make the folder writable (chown or chmod), or set another folder", e);
+        }
     }
 
     /**
@@ -91,6 +111,37 @@ final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return the database folder, absolute */
+    Path path() {
+        return path;
+    }
+
+    /**
+     * Derby's online backup into {@code folder/<this database's folder name>}: it copies the database as of
+     * one moment while transactions go on (only unlogged operations, which congvu never runs, would wait).
+     *
+     * @param folder an existing folder
+     * @return the copy
+     * @throws StoreException naming both folders, if Derby cannot copy
+     */
+    Path backupTo(Path folder) {
+        Path target = folder.toAbsolutePath();
+        Path copy = target.resolve(path.getFileName());
+        if (java.nio.file.Files.exists(copy)) {
+            throw new IllegalStateException("backing up " + path + ": " + copy + " already exists; nothing copied");
+        }
+        // its own connection in auto-commit: the procedure refuses to run inside a transaction with unlogged work
+        try (Connection connection = dataSource.getConnection();
+             java.sql.CallableStatement backup = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
+            backup.setString(1, target.toString());
+            backup.execute();
+        } catch (SQLException e) {
+            throw new StoreException("backing up " + path + " into " + target, e);
+        }
+        LOG.info("Database {}: backed up into {}", path, copy);
+        return copy;
     }
 
     /** Shuts the database down cleanly, so the next open needs no recovery. */

@@ -18,12 +18,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.store.StoreBackup;
 import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.NodeModule;
@@ -32,9 +34,10 @@ import vn.congvu.store.StoreOutcome;
 import vn.congvu.store.StoredReport;
 
 /** The ministry database on Derby. Active only on a node configured as the ministry. */
-@Component(service = MinistryStore.class, configurationPid = "vn.congvu.store.ministry",
+@Designate(ocd = DerbyMinistryStore.Config.class)
+@Component(service = {MinistryStore.class, StoreBackup.class}, configurationPid = "vn.congvu.store.ministry",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyMinistryStore implements MinistryStore {
+public class DerbyMinistryStore implements MinistryStore, StoreBackup {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DerbyMinistryStore.class);
 
@@ -288,5 +291,16 @@ public class DerbyMinistryStore implements MinistryStore {
         Report report = ReportRows.readContent(connection, row.getLong(1), key, row.getInt(5), row.getString(10));
         return new StoredReport(report, new Receipt(row.getString(8), row.getTimestamp(9).toInstant()),
                 row.getTimestamp(7).toInstant());
+    }
+
+    @Override
+    public Path database() {
+        return database.path();
+    }
+
+    /** Derby's online backup: reports keep being stored while it copies. */
+    @Override
+    public Path backupTo(Path folder) {
+        return database.backupTo(folder);
     }
 }

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
@@ -37,11 +38,13 @@ import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 import vn.congvu.store.OutboxStatus;
 import vn.congvu.store.ProvinceStore;
+import vn.congvu.store.StoreBackup;
 
 /** The province database on Derby. Active only on a node configured as a province. */
-@Component(service = ProvinceStore.class, configurationPid = "vn.congvu.store.province",
+@Designate(ocd = DerbyProvinceStore.Config.class)
+@Component(service = {ProvinceStore.class, StoreBackup.class}, configurationPid = "vn.congvu.store.province",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyProvinceStore implements ProvinceStore {
+public class DerbyProvinceStore implements ProvinceStore, StoreBackup {
 
     /** Where the province database lives. */
     @ObjectClassDefinition(name = "congvu province store")
@@ -409,5 +412,16 @@ public class DerbyProvinceStore implements ProvinceStore {
             throw new IllegalArgumentException("the store's 'database' setting is empty: set it to the database folder");
         }
         return database;
+    }
+
+    @Override
+    public Path database() {
+        return database.path();
+    }
+
+    /** Derby's online backup: filing, intake and sending go on while it copies. */
+    @Override
+    public Path backupTo(Path folder) {
+        return database.backupTo(folder);
     }
 }

@@ -13,8 +13,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.engine.InstalledModuleInfo;
@@ -33,24 +31,11 @@ import vn.congvu.proto.ReportMessages;
 @Component(immediate = true, configurationPid = "vn.congvu.uplink", configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class InventorySender {
 
-    /** Where the ministry is and how often to look. */
-    @ObjectClassDefinition(name = "congvu inventory")
-    public @interface Config {
-        /** @return how often to look for changes */
-        @AttributeDefinition(description = "Longest wait, in milliseconds, between looks at the installed rule modules; "
-                + "a change is noticed at once, this bounds retries after a failed report")
-        long inventory_check_millis() default 1_000;
-
-        /** @return how often to report even without a change */
-        @AttributeDefinition(description = "Seconds between inventory reports when nothing changes (heartbeat)")
-        long heartbeat_seconds() default 60;
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(InventorySender.class);
     /** The longest wait between two tries while the ministry cannot be reached. */
     private static final long MAX_RETRY_MILLIS = 10_000;
 
-    private final Config config;
+    private final UplinkSettings config;
     private final Bundle framework;
     private final ModuleInventory inventory;
     private final OwnedChannel channel;
@@ -68,7 +53,7 @@ public class InventorySender {
      * @param channels   the ministry's address and this node's certificate
      */
     @Activate
-    public InventorySender(Config config, BundleContext context, @Reference ModuleInventory inventory,
+    public InventorySender(UplinkSettings config, BundleContext context, @Reference ModuleInventory inventory,
                            @Reference MinistryChannels channels) {
         this.config = config;
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);

@@ -10,8 +10,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.grpc.GrpcTransports;
@@ -30,36 +28,6 @@ import vn.congvu.trust.NodeCredentials;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class MinistryChannels {
 
-    /** Where the ministry is and the files of this node's identity. */
-    @ObjectClassDefinition(name = "congvu uplink: the ministry's address and this node's certificate")
-    public @interface Config {
-        /** @return the ministry's host */
-        @AttributeDefinition(description = "Host name or address of the ministry node; its certificate must name it")
-        String ministry_host();
-
-        /** @return the ministry's port */
-        @AttributeDefinition(description = "gRPC port of the ministry node")
-        int ministry_port();
-
-        /** @return whether to connect without TLS */
-        @AttributeDefinition(description = "Connect without TLS (the ministry then believes any caller): only for a "
-                + "developer's own machine, against a ministry in plaintext on a loopback address")
-        boolean plaintext() default false;
-
-        /** @return this node's private key */
-        @AttributeDefinition(description = "This node's private key (PEM), read again when it changes")
-        String tls_key() default "";
-
-        /** @return this node's certificate */
-        @AttributeDefinition(description = "This node's certificate (PEM, from 'congvu pki CA_DIR province CODE ...'), read "
-                + "again when it changes: a rotated certificate is used for new connections without a restart")
-        String tls_certificate() default "";
-
-        /** @return the ministry's certificate authority */
-        @AttributeDefinition(description = "The ministry CA's certificate (PEM): the ministry's server certificate must be issued by it")
-        String tls_authority() default "";
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(MinistryChannels.class);
 
     private final GrpcTransports transports;
@@ -73,7 +41,7 @@ public class MinistryChannels {
      * @throws GeneralSecurityException naming the file, if a certificate or key cannot be used
      */
     @Activate
-    public MinistryChannels(Config config, @Reference GrpcTransports transports) throws GeneralSecurityException {
+    public MinistryChannels(UplinkSettings config, @Reference GrpcTransports transports) throws GeneralSecurityException {
         if (config.ministry_host() == null || config.ministry_host().isBlank()) {
             throw new IllegalArgumentException("uplink: ministry.host is empty");
         }
@@ -86,7 +54,7 @@ public class MinistryChannels {
         LOG.info("The ministry is at {}:{} ({})", config.ministry_host(), config.ministry_port(), security);
     }
 
-    private static TransportSecurity security(Config config) throws GeneralSecurityException {
+    private static TransportSecurity security(UplinkSettings config) throws GeneralSecurityException {
         if (config.plaintext()) {
             if (!TransportSecurity.isLoopback(config.ministry_host())) {
                 throw new IllegalArgumentException("uplink: plaintext = true is allowed only to a ministry on this machine "

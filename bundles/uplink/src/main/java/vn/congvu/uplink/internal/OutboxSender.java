@@ -11,13 +11,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.ReportKey;
 import vn.congvu.federation.v1.SubmitReportRequest;
 import vn.congvu.grpc.OwnedChannel;
+import vn.congvu.metrics.NodeMeter;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 import vn.congvu.store.OutboxStatus;
@@ -34,46 +36,24 @@ import vn.congvu.uplink.Uplink;
  * <p>Immediate: the sender runs as soon as the node has its settings and store, whether it was started by
  * {@code congvu run}, {@code congvu exec} or a test, not only once a shell command asks for the uplink.
  */
+@Designate(ocd = UplinkSettings.class)
 @Component(service = Uplink.class, immediate = true, configurationPid = "vn.congvu.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class OutboxSender implements Uplink {
 
-    /** Where the ministry is and how patiently to reach it. */
-    @ObjectClassDefinition(name = "congvu uplink")
-    public @interface Config {
-        /** @return seconds one submission may take */
-        @AttributeDefinition(description = "Seconds one submission may take before it is retried")
-        int deadline_seconds() default 10;
-
-        /** @return the first retry delay */
-        @AttributeDefinition(description = "Milliseconds before the first retry; doubled each time")
-        long retry_initial_millis() default 500;
-
-        /** @return the longest retry delay while the ministry or the network is in trouble */
-        @AttributeDefinition(description = "Longest wait between retries while the ministry cannot be reached, in "
-                + "milliseconds; delivery resumes at most this long after the ministry is back")
-        long retry_max_millis() default 10_000;
-
-        /** @return the longest retry delay of one report the ministry fails on */
-        @AttributeDefinition(description = "Longest wait, in milliseconds, before a report the ministry answered "
-                + "with its own error (INTERNAL, UNKNOWN, ...) is tried again; other reports go on meanwhile")
-        long retry_key_max_millis() default 600_000;
-
-        /** @return how often an empty outbox is looked at */
-        @AttributeDefinition(description = "Milliseconds between looks at an empty outbox")
-        long poll_millis() default 500;
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
     private final ProvinceStore store;
-    private final Config config;
+    private final UplinkSettings config;
     private final OwnedChannel channel;
     private final DeliveryAttempt attempt;
     private final Backoffs backoffs;
     private final Thread sender;
     private final Object wakeUp = new Object();
     private volatile boolean running = true;
+    /** Counts the ministry's refusals for the node's metrics, when the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NodeMeter meter;
 
     /**
      * @param config   how patiently to reach the ministry
@@ -82,7 +62,7 @@ public class OutboxSender implements Uplink {
      * @throws IllegalArgumentException naming the setting, if the configuration is unusable
      */
     @Activate
-    public OutboxSender(Config config, @Reference ProvinceStore store, @Reference MinistryChannels channels) {
+    public OutboxSender(UplinkSettings config, @Reference ProvinceStore store, @Reference MinistryChannels channels) {
         // the settings are checked before the channel (and its threads) exists: arguments run left to right
         this(validated(config), store, channels.open(), DeliveryAttempt::message);
         LOG.info("Uplink to the ministry at {} started", channels);
@@ -92,7 +72,7 @@ public class OutboxSender implements Uplink {
      * As the component's constructor, over a given channel (closed with the sender), with the requests built
      * by {@code messages} (a test's failing builder).
      */
-    OutboxSender(Config config, ProvinceStore store, OwnedChannel channel,
+    OutboxSender(UplinkSettings config, ProvinceStore store, OwnedChannel channel,
                  Function<OutboxEntry, SubmitReportRequest> messages) {
         this.config = validated(config);
         this.store = store;
@@ -106,7 +86,7 @@ public class OutboxSender implements Uplink {
         sender.start();
     }
 
-    private static Config validated(Config config) {
+    private static UplinkSettings validated(UplinkSettings config) {
         requirePositive("deadline.seconds", config.deadline_seconds());
         requirePositive("retry.initial.millis", config.retry_initial_millis());
         requirePositive("poll.millis", config.poll_millis());
@@ -242,6 +222,10 @@ public class OutboxSender implements Uplink {
                     delivered.duplicate() ? " (the ministry already had it)" : "");
         } else if (outcome instanceof DeliveryAttempt.Outcome.Refused refused) {
             store.markRefused(entry.entryId(), refused.status(), refused.problems());
+            NodeMeter counting = meter;
+            if (counting != null) {
+                counting.refusal();
+            }
             backoffs.answered();
             backoffs.settled(key);
             LOG.error("Report {} revision {} REFUSED by the ministry ({}): {}", key, revision, refused.status(),

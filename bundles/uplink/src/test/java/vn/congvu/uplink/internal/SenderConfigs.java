@@ -1,6 +1,6 @@
 package vn.congvu.uplink.internal;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
 
 /** Uplink settings for tests: everything in milliseconds. */
 final class SenderConfigs {
@@ -12,37 +12,8 @@ final class SenderConfigs {
     }
 
     /** @return deadline 5 s, backoff 10 ms doubling to 50 ms, a key's up to {@value #KEY_CAP_MILLIS} ms, poll 20 ms */
-    static OutboxSender.Config fast() {
-        return new OutboxSender.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return OutboxSender.Config.class;
-            }
-
-            @Override
-            public int deadline_seconds() {
-                return 5;
-            }
-
-            @Override
-            public long retry_initial_millis() {
-                return 10;
-            }
-
-            @Override
-            public long retry_max_millis() {
-                return 50;
-            }
-
-            @Override
-            public long retry_key_max_millis() {
-                return KEY_CAP_MILLIS;
-            }
-
-            @Override
-            public long poll_millis() {
-                return 20;
-            }
-        };
+    static UplinkSettings fast() {
+        return TestSettings.uplink(Map.of("ministry_host", "127.0.0.1", "ministry_port", 7443, "deadline_seconds", 5,
+                "retry_initial_millis", 10L, "retry_max_millis", 50L, "retry_key_max_millis", KEY_CAP_MILLIS, "poll_millis", 20L));
     }
 }

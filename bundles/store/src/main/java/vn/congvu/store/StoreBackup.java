@@ -1,0 +1,25 @@
+package vn.congvu.store;
+
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A copy of the node's running database, taken while it keeps serving: Derby's online backup, which does
+ * not stop writers. Registered by the province store and by the ministry store, whichever runs.
+ */
+@ProviderType
+public interface StoreBackup {
+
+    /** @return the folder of the running database, absolute */
+    Path database();
+
+    /**
+     * Copies the running database, consistent as of one moment, into the folder, as a folder of the
+     * database's own name ({@code folder/province-db}). The copy is a database that opens as it is.
+     *
+     * @param folder an existing folder; the copy must not be there yet
+     * @return the copy's folder
+     * @throws StoreException naming both folders, if the database cannot be copied
+     */
+    Path backupTo(Path folder);
+}

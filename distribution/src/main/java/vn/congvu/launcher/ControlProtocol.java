@@ -1,0 +1,123 @@
+package vn.congvu.launcher;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The control channel between {@code bin/congvu exec|shell|status|stop} and a running node: a Unix domain socket
+ * in a folder only the node's user may enter, and length-prefixed frames on it.
+ *
+ * <pre>
+ * client to node:  kind (1 byte) + length (4 bytes) + UTF-8 text
+ *                  X script   run Gogo commands in the connection's session
+ *                  S          readiness
+ *                  Q          stop the node
+ * node to client:  H length pid     once, on connecting
+ *                  O length bytes   standard output
+ *                  E length bytes   standard error
+ *                  R code           end of the request, with its exit code
+ * </pre>
+ */
+final class ControlProtocol {
+
+    static final byte SCRIPT = 'X';
+    static final byte STATUS = 'S';
+    static final byte STOP = 'Q';
+    static final byte HELLO = 'H';
+    static final byte OUT = 'O';
+    static final byte ERR = 'E';
+    static final byte RESULT = 'R';
+    /** The longest request accepted: a script, not a file. */
+    static final int MAX_REQUEST_BYTES = 1 << 20;
+    /** Unix domain socket paths are limited to 108 bytes on Linux; beyond this one goes to a short folder. */
+    private static final int MAX_SOCKET_PATH_BYTES = 100;
+
+    private ControlProtocol() {
+    }
+
+    /**
+     * @return where the node of a home listens: {@code data/control/node.sock}, or, for a home whose path is too
+     *         long for a socket, a folder of this user's under the temporary folder named by the home's hash
+     */
+    static Path socket(Path home) {
+        Path inHome = home.resolve("data/control/node.sock");
+        if (inHome.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES) {
+            return inHome;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(home.toString().getBytes(StandardCharsets.UTF_8));
+            Path folder = Path.of(System.getProperty("java.io.tmpdir"), "congvu-" + System.getProperty("user.name"));
+            return folder.resolve(HexFormat.of().formatHex(hash, 0, 8) + ".sock");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Creates the socket's folder, readable and enterable by this user only. */
+    static void ownerOnlyFolder(Path socket) throws IOException {
+        Path folder = socket.getParent();
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    static void writeText(DataOutputStream out, byte kind, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        synchronized (out) {
+            out.writeByte(kind);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    static void writeResult(DataOutputStream out, int code) throws IOException {
+        synchronized (out) {
+            out.writeByte(RESULT);
+            out.writeInt(code);
+            out.flush();
+        }
+    }
+
+    /** @return the frame's bytes, refusing a frame longer than {@code limit} */
+    static byte[] readBytes(DataInputStream in, int limit) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > limit) {
+            throw new IOException("a frame of " + length + " bytes (at most " + limit + ")");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    /** An output stream whose every write becomes one frame of the kind. */
+    static OutputStream frames(DataOutputStream out, byte kind) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return;
+                }
+                synchronized (out) {
+                    out.writeByte(kind);
+                    out.writeInt(length);
+                    out.write(bytes, offset, length);
+                    out.flush();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,198 @@
+package vn.congvu.launcher;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running node's end of the control channel ({@link ControlProtocol}): {@code exec}, {@code shell},
+ * {@code status} and {@code stop} from another process of the same user. Only that user can reach the socket
+ * (its folder is mode 700) and the node also checks the caller's user from the socket's peer credentials.
+ */
+final class ControlServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    private static final int MAX_CONNECTIONS = 8;
+
+    private final Path socket;
+    private final ServerSocketChannel server;
+    private final BundleContext context;
+    private final Path home;
+    private final Runnable stopNode;
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+    private final AtomicInteger connectionNumber = new AtomicInteger();
+
+    private ControlServer(Path socket, ServerSocketChannel server, BundleContext context, Path home, Runnable stopNode) {
+        this.socket = socket;
+        this.server = server;
+        this.context = context;
+        this.home = home;
+        this.stopNode = stopNode;
+    }
+
+    /**
+     * Listens on the home's control socket. The caller holds the home's {@link NodeLock}, so a socket file
+     * already there is a leftover of a node that was killed, and is replaced.
+     */
+    static ControlServer start(Path home, BundleContext context, Runnable stopNode) throws IOException {
+        Path socket = ControlProtocol.socket(home);
+        ControlProtocol.ownerOnlyFolder(socket);
+        Files.deleteIfExists(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        ControlServer control = new ControlServer(socket, server, context, home, stopNode);
+        Thread acceptor = new Thread(control::accept, "congvu-control");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.info("Commands to this node: bin/congvu exec|shell|status|stop {} (control socket {})", home, socket);
+        return control;
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel connection = server.accept();
+                if (!connections.tryAcquire()) {
+                    refuse(connection, "the node already serves " + MAX_CONNECTIONS + " control connections; try again");
+                    continue;
+                }
+                Thread handler = new Thread(() -> {
+                    try (connection) {
+                        serve(connection);
+                    } catch (IOException e) {
+                        LOG.debug("A control connection ended: {}", e.getMessage());
+                    } finally {
+                        connections.release();
+                    }
+                }, "congvu-control-" + connectionNumber.incrementAndGet());
+                handler.setDaemon(true);
+                handler.start();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                LOG.warn("The control socket failed to accept a connection: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void refuse(SocketChannel connection, String why) {
+        try (connection) {
+            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(connection));
+            ControlProtocol.writeText(out, ControlProtocol.HELLO, "0");
+            ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: " + why + "\n");
+            ControlProtocol.writeResult(out, GogoSession.FAILED);
+        } catch (IOException e) {
+            LOG.debug("Could not refuse a control connection: {}", e.getMessage());
+        }
+    }
+
+    private void serve(SocketChannel connection) throws IOException {
+        UnixDomainPrincipal peer = connection.getOption(ExtendedSocketOptions.SO_PEERCRED);
+        String caller = peer == null ? "" : peer.user().getName();
+        String owner = System.getProperty("user.name");
+        if (!caller.equals(owner)) {
+            LOG.warn("Refused a control connection from user {}: only {} may control this node", caller, owner);
+            refuse(connection, "only the user " + owner + " may control this node (try: sudo -u " + owner + " bin/congvu ...)");
+            return;
+        }
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection)));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection)));
+        ControlProtocol.writeText(out, ControlProtocol.HELLO, Long.toString(ProcessHandle.current().pid()));
+        GogoSession session = null;
+        try {
+            while (true) {
+                byte kind;
+                try {
+                    kind = in.readByte();
+                } catch (EOFException e) {
+                    return;
+                }
+                String text = new String(ControlProtocol.readBytes(in, ControlProtocol.MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
+                switch (kind) {
+                    case ControlProtocol.SCRIPT -> {
+                        if (session == null) {
+                            session = new GogoSession(context, ControlProtocol.frames(out, ControlProtocol.OUT),
+                                    ControlProtocol.frames(out, ControlProtocol.ERR));
+                        }
+                        ControlProtocol.writeResult(out, runScript(session, text, out));
+                    }
+                    case ControlProtocol.STATUS -> ControlProtocol.writeResult(out, status(out));
+                    case ControlProtocol.STOP -> {
+                        ControlProtocol.writeResult(out, GogoSession.OK);
+                        LOG.info("Stop asked through the control socket");
+                        new Thread(stopNode, "congvu-stop").start();
+                        return;
+                    }
+                    default -> {
+                        ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: unknown request '" + (char) kind + "'\n");
+                        ControlProtocol.writeResult(out, GogoSession.FAILED);
+                        return;
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.error("A control request failed", e);
+            ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: the node failed to run the request: " + e + "\n");
+            ControlProtocol.writeResult(out, GogoSession.FAILED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private int runScript(GogoSession session, String script, DataOutputStream out)
+            throws IOException, InterruptedException, ReflectiveOperationException {
+        List<String> problems = ReadinessWait.await(context, home, script, NodeLauncher.READY_TIMEOUT_MILLIS);
+        if (!problems.isEmpty()) {
+            ControlProtocol.writeText(out, ControlProtocol.ERR, NotReady.text(home, problems));
+            return GogoSession.FAILED;
+        }
+        return session.run(script);
+    }
+
+    private int status(DataOutputStream out) throws IOException {
+        List<String> problems = HealthProbe.problemsOrAbsent(context);
+        if (problems.isEmpty()) {
+            ControlProtocol.writeText(out, ControlProtocol.OUT, "ready\n");
+            return GogoSession.OK;
+        }
+        ControlProtocol.writeText(out, ControlProtocol.ERR, NotReady.text(home, problems));
+        return GogoSession.FAILED;
+    }
+
+    /** Stops listening and removes the socket. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            LOG.debug("The control socket did not close cleanly: {}", e.getMessage());
+        }
+    }
+}
