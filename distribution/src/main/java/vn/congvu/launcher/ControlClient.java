@@ -38,6 +38,12 @@ final class ControlClient implements AutoCloseable {
     /** @return a connection to the node running in the home, or empty if none listens there */
     static Optional<ControlClient> connect(Path home) throws IOException {
         Path socket = ControlProtocol.socket(home);
+        Path folder = socket.getParent();
+        if (Files.isDirectory(folder) && !Files.isExecutable(folder)) {
+            throw new IOException("the control socket of " + home + " is in " + folder + ", which only its owner "
+                    + Files.getOwner(folder).getName() + " may enter: run this as that user (sudo -u "
+                    + Files.getOwner(folder).getName() + " bin/congvu ...)");
+        }
         if (!Files.exists(socket)) {
             return Optional.empty();
         }
@@ -55,7 +61,7 @@ final class ControlClient implements AutoCloseable {
         return Optional.of(new ControlClient(channel));
     }
 
-    /** @return the pid of the node process (0 when the node refused this connection) */
+    /** @return the pid of the node process (0 when the node refused this connection; {@link #request} then says why) */
     long pid() {
         return pid;
     }
@@ -66,12 +72,14 @@ final class ControlClient implements AutoCloseable {
      * @return the request's exit code
      */
     int request(byte kind, String text, OutputStream stdout, OutputStream stderr) throws IOException {
-        ControlProtocol.writeText(out, kind, text);
+        if (pid != 0) {
+            ControlProtocol.writeText(out, kind, text);
+        } // else the node refused this connection: its reason and exit code follow the greeting
         while (true) {
             byte frame = in.readByte();
             switch (frame) {
-                case ControlProtocol.OUT -> write(stdout, ControlProtocol.readBytes(in, Integer.MAX_VALUE));
-                case ControlProtocol.ERR -> write(stderr, ControlProtocol.readBytes(in, Integer.MAX_VALUE));
+                case ControlProtocol.OUT -> write(stdout, ControlProtocol.readBytes(in, ControlProtocol.MAX_OUTPUT_FRAME_BYTES));
+                case ControlProtocol.ERR -> write(stderr, ControlProtocol.readBytes(in, ControlProtocol.MAX_OUTPUT_FRAME_BYTES));
                 case ControlProtocol.RESULT -> {
                     return in.readInt();
                 }
@@ -92,6 +100,9 @@ final class ControlClient implements AutoCloseable {
      * @return 0, or the exit code of the last line when the input is not a terminal (a script piped in)
      */
     int shell(PrintStream stdout, PrintStream stderr) throws IOException {
+        if (pid == 0) {
+            return request(ControlProtocol.SCRIPT, "", stdout, stderr);
+        }
         boolean interactive = System.console() != null;
         BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int last = GogoSession.OK;

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +31,8 @@ import java.util.HexFormat;
  */
 final class ControlProtocol {
 
+    /** The exit code of a request the node refused (another user; too many connections), as LSB's "no privilege". */
+    static final int REFUSED = 4;
     static final byte SCRIPT = 'X';
     static final byte STATUS = 'S';
     static final byte STOP = 'Q';
@@ -36,6 +40,8 @@ final class ControlProtocol {
     static final byte OUT = 'O';
     static final byte ERR = 'E';
     static final byte RESULT = 'R';
+    /** The longest frame of output a client accepts (the node writes one frame per write of a command). */
+    static final int MAX_OUTPUT_FRAME_BYTES = 64 << 20;
     /** The longest request accepted: a script, not a file. */
     static final int MAX_REQUEST_BYTES = 1 << 20;
     /** Unix domain socket paths are limited to 108 bytes on Linux; beyond this one goes to a short folder. */
@@ -46,7 +52,8 @@ final class ControlProtocol {
 
     /**
      * @return where the node of a home listens: {@code data/control/node.sock}, or, for a home whose path is too
-     *         long for a socket, a folder of this user's under the temporary folder named by the home's hash
+     *         long for a socket, {@code congvu-control-HASH/node.sock} under the temporary folder, named by the
+     *         home's hash so that every user computes the same path (a service with a private /tmp cannot use it)
      */
     static Path socket(Path home) {
         Path inHome = home.resolve("data/control/node.sock");
@@ -55,17 +62,32 @@ final class ControlProtocol {
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(home.toString().getBytes(StandardCharsets.UTF_8));
-            Path folder = Path.of(System.getProperty("java.io.tmpdir"), "congvu-" + System.getProperty("user.name"));
-            return folder.resolve(HexFormat.of().formatHex(hash, 0, 8) + ".sock");
+            return Path.of(System.getProperty("java.io.tmpdir"), "congvu-control-" + HexFormat.of().formatHex(hash, 0, 8),
+                    "node.sock");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
-    /** Creates the socket's folder, readable and enterable by this user only. */
+    /**
+     * Creates the socket's folder, readable and enterable by this user only; a folder already there must be this
+     * user's own real folder (not a link, not someone else's), or a user who made it first would hold the socket.
+     *
+     * @throws IOException naming the folder, if it cannot be made or is not this user's own
+     */
     static void ownerOnlyFolder(Path socket) throws IOException {
         Path folder = socket.getParent();
         Files.createDirectories(folder);
+        PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Path probe = Files.createTempFile(folder, "owner", ".probe");
+        try {
+            if (!attributes.isDirectory() || !attributes.owner().equals(Files.getOwner(probe))) {
+                throw new IOException("the control socket's folder " + folder + " is not a folder of the user "
+                        + System.getProperty("user.name") + " (owner " + attributes.owner().getName() + "); remove it");
+            }
+        } finally {
+            Files.delete(probe);
+        }
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     }
 

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -17,7 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -33,7 +38,11 @@ import org.slf4j.LoggerFactory;
 final class ControlServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
-    private static final int MAX_CONNECTIONS = 8;
+    private static final int MAX_CONNECTIONS = 16;
+    /** A connection must say what it wants this soon, or it is closed: idle connections must not lock others out. */
+    private static final long FIRST_REQUEST_SECONDS = 10;
+    /** A shell may sit at its prompt this long between two commands. */
+    private static final long IDLE_SECONDS = 30 * 60;
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -42,9 +51,17 @@ final class ControlServer implements AutoCloseable {
     private final Runnable stopNode;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final AtomicInteger connectionNumber = new AtomicInteger();
+    private final java.security.Principal owner;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "congvu-control-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private ControlServer(Path socket, ServerSocketChannel server, BundleContext context, Path home, Runnable stopNode) {
+    private ControlServer(Path socket, ServerSocketChannel server, BundleContext context, Path home, Runnable stopNode)
+            throws IOException {
         this.socket = socket;
+        this.owner = Files.getOwner(socket);
         this.server = server;
         this.context = context;
         this.home = home;
@@ -93,6 +110,12 @@ final class ControlServer implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 LOG.warn("The control socket failed to accept a connection: {}", e.getMessage());
+                try {
+                    Thread.sleep(1_000); // out of file descriptors, say: do not spin
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -102,33 +125,36 @@ final class ControlServer implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(connection));
             ControlProtocol.writeText(out, ControlProtocol.HELLO, "0");
             ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: " + why + "\n");
-            ControlProtocol.writeResult(out, GogoSession.FAILED);
+            ControlProtocol.writeResult(out, ControlProtocol.REFUSED);
         } catch (IOException e) {
             LOG.debug("Could not refuse a control connection: {}", e.getMessage());
         }
     }
 
     private void serve(SocketChannel connection) throws IOException {
+        // by user id, as the kernel reports the caller (a user without a name in /etc/passwd still matches itself)
         UnixDomainPrincipal peer = connection.getOption(ExtendedSocketOptions.SO_PEERCRED);
-        String caller = peer == null ? "" : peer.user().getName();
-        String owner = System.getProperty("user.name");
-        if (!caller.equals(owner)) {
-            LOG.warn("Refused a control connection from user {}: only {} may control this node", caller, owner);
-            refuse(connection, "only the user " + owner + " may control this node (try: sudo -u " + owner + " bin/congvu ...)");
+        if (peer == null || !peer.user().equals(owner)) {
+            String caller = peer == null ? "unknown" : peer.user().getName();
+            LOG.warn("Refused a control connection from user {}: only {} may control this node", caller, owner.getName());
+            refuse(connection, "only the user " + owner.getName() + " that runs this node may control it, not " + caller
+                    + " (try: sudo -u " + owner.getName() + " bin/congvu ...)");
             return;
         }
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection)));
         ControlProtocol.writeText(out, ControlProtocol.HELLO, Long.toString(ProcessHandle.current().pid()));
         GogoSession session = null;
+        ScheduledFuture<?> idle = watchdog.schedule(() -> closeQuietly(connection), FIRST_REQUEST_SECONDS, TimeUnit.SECONDS);
         try {
             while (true) {
                 byte kind;
                 try {
                     kind = in.readByte();
-                } catch (EOFException e) {
+                } catch (EOFException | AsynchronousCloseException e) {
                     return;
                 }
+                idle.cancel(false);
                 String text = new String(ControlProtocol.readBytes(in, ControlProtocol.MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
                 switch (kind) {
                     case ControlProtocol.SCRIPT -> {
@@ -151,6 +177,7 @@ final class ControlServer implements AutoCloseable {
                         return;
                     }
                 }
+                idle = watchdog.schedule(() -> closeQuietly(connection), IDLE_SECONDS, TimeUnit.SECONDS);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.error("A control request failed", e);
@@ -159,18 +186,30 @@ final class ControlServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            idle.cancel(false);
             if (session != null) {
                 session.close();
             }
         }
     }
 
+    private static void closeQuietly(SocketChannel connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            LOG.debug("An idle control connection did not close: {}", e.getMessage());
+        }
+    }
+
     private int runScript(GogoSession session, String script, DataOutputStream out)
             throws IOException, InterruptedException, ReflectiveOperationException {
-        List<String> problems = ReadinessWait.await(context, home, script, NodeLauncher.READY_TIMEOUT_MILLIS);
-        if (!problems.isEmpty()) {
-            ControlProtocol.writeText(out, ControlProtocol.ERR, NotReady.text(home, problems));
+        ReadinessWait.Wait wait = ReadinessWait.await(context, script, ReadinessWait.READY_TIMEOUT_MILLIS);
+        if (!wait.canRun()) {
+            ControlProtocol.writeText(out, ControlProtocol.ERR, NotReady.text(home, wait.lines()));
             return GogoSession.FAILED;
+        }
+        if (!wait.problems().isEmpty()) {
+            ControlProtocol.writeText(out, ControlProtocol.ERR, NotReady.warning(home, wait.problems()));
         }
         return session.run(script);
     }
@@ -188,6 +227,7 @@ final class ControlServer implements AutoCloseable {
     /** Stops listening and removes the socket. */
     @Override
     public void close() {
+        watchdog.shutdownNow();
         try {
             server.close();
             Files.deleteIfExists(socket);

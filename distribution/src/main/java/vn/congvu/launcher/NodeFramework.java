@@ -49,6 +49,10 @@ final class NodeFramework {
         // the health and metrics endpoint listens on this machine only, also in a home whose etc/ predates it
         // (etc/org.apache.felix.http.cfg, where a home sets its port, overrides this)
         properties.put("org.apache.felix.http.host", "127.0.0.1");
+        properties.put("congvu.distribution", distribution.toString());
+        // Jetty starts before FileInstall hands it etc/org.apache.felix.http.cfg: start it on that file's port and
+        // host at once, rather than on its default port and then again
+        properties.putAll(HttpSettings.read(home.resolve("etc/org.apache.felix.http.cfg")));
         // FileInstall watches etc/; deploy/ belongs to vn.congvu.modules, which swaps rule bundles in place
         // and installs a new version beside the old one, even of the same version number.
         properties.put("org.osgi.framework.bsnversion", "multiple");

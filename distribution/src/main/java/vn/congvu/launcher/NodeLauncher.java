@@ -31,8 +31,6 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class NodeLauncher {
 
-    /** How long a node may take to be ready for a script before the script is refused. */
-    static final long READY_TIMEOUT_MILLIS = 120_000;
     /** The exit code of status, stop and shell when no node runs in the home (as in LSB init scripts). */
     static final int NOT_RUNNING = 3;
     private static final Logger LOG = LoggerFactory.getLogger(NodeLauncher.class);
@@ -79,15 +77,20 @@ public final class NodeLauncher {
                 default -> launcher.stop();
             };
         } catch (Exception e) {
-            LOG.error("congvu {} {} failed", args[0], home, e);
+            if (args[0].equals("run") || args[0].equals("exec")) {
+                LOG.error("congvu {} {} failed", args[0], home, e); // into the node's log, with the stack trace
+            } else {
+                LOG.debug("congvu {} {} failed", args[0], home, e); // a client's failure: its message says it all
+            }
             System.err.println("congvu: " + args[0] + " " + home + " failed: " + e.getMessage());
-            exitCode = 1;
+            exitCode = e instanceof java.nio.file.AccessDeniedException || String.valueOf(e.getMessage()).contains("sudo -u")
+                    ? ControlProtocol.REFUSED : 1;
         }
         System.exit(exitCode);
     }
 
     private int run() throws Exception {
-        Optional<NodeLock> lock = NodeLock.take(home);
+        Optional<NodeLock> lock = takeWithPatience();
         if (lock.isEmpty()) {
             return alreadyRunning();
         }
@@ -117,15 +120,18 @@ public final class NodeLauncher {
     /** Says "ready" once the node is, or what is missing; and again whenever that changes (a settings file edited). */
     private void watchReadiness(Framework framework) {
         try {
-            List<String> said = ReadinessWait.await(framework.getBundleContext(), home, "", READY_TIMEOUT_MILLIS);
+            List<String> said = ReadinessWait.await(framework.getBundleContext(), "", ReadinessWait.READY_TIMEOUT_MILLIS).problems();
             sayReadiness(said);
+            List<String> seen = said;
             while (framework.getState() == Framework.ACTIVE) {
                 Thread.sleep(WATCH_MILLIS);
                 List<String> now = HealthProbe.problemsOrAbsent(framework.getBundleContext());
-                if (!now.equals(said) && framework.getState() == Framework.ACTIVE) {
+                // said once it is seen twice: a settings file being saved passes through states not worth a page
+                if (now.equals(seen) && !now.equals(said) && framework.getState() == Framework.ACTIVE) {
                     said = now;
                     sayReadiness(said);
                 }
+                seen = now;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,17 +163,28 @@ public final class NodeLauncher {
         }
         try (NodeLock held = lock.get()) {
             Framework framework = frameworks.start(false);
+            // SIGTERM or Ctrl-C while the commands run: stop the node cleanly, as run does
+            Thread stopper = new Thread(() -> frameworks.stop(framework), "congvu-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopper);
             try {
-                List<String> problems = ReadinessWait.await(framework.getBundleContext(), home, commands, READY_TIMEOUT_MILLIS);
-                if (!problems.isEmpty()) {
-                    err.print(NotReady.text(home, problems));
+                ReadinessWait.Wait wait = ReadinessWait.await(framework.getBundleContext(), commands, ReadinessWait.READY_TIMEOUT_MILLIS);
+                if (!wait.canRun()) {
+                    err.print(NotReady.text(home, wait.lines()));
                     return GogoSession.FAILED;
+                }
+                if (!wait.problems().isEmpty()) {
+                    err.print(NotReady.warning(home, wait.problems()));
                 }
                 try (GogoSession session = new GogoSession(framework.getBundleContext(), out, err)) {
                     return session.run(commands);
                 }
             } finally {
                 frameworks.stop(framework);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it stops the same framework, which is stopped already
+                }
             }
         }
     }
@@ -201,11 +218,14 @@ public final class NodeLauncher {
         if (client.isPresent()) {
             try (ControlClient running = client.get()) {
                 pid = running.pid();
-                running.request(ControlProtocol.STOP, "", out, err);
+                int asked = running.request(ControlProtocol.STOP, "", out, err);
+                if (asked != GogoSession.OK) {
+                    return asked;
+                }
             }
         } else {
             Optional<Long> holder = NodeLock.holder(home);
-            if (holder.isEmpty() || holder.get() <= 0) {
+            if (holder.isEmpty()) {
                 err.println("congvu: no node runs in " + home);
                 return NOT_RUNNING;
             }
@@ -240,10 +260,22 @@ public final class NodeLauncher {
         }
     }
 
+    /** A home held a moment ago may be let go by an exec that is finishing: wait a little before refusing. */
+    private Optional<NodeLock> takeWithPatience() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        Optional<NodeLock> lock = NodeLock.take(home);
+        while (lock.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            lock = NodeLock.take(home);
+        }
+        return lock;
+    }
+
     private int alreadyRunning() {
         Optional<Long> holder = NodeLock.holder(home);
-        err.println("congvu: a node already runs in " + home + holder.filter(pid -> pid > 0).map(pid -> " (pid " + pid + ")").orElse("")
-                + " and its control socket does not answer; see " + home.resolve("log/congvu.log"));
+        err.println("congvu: " + home + " is held by " + holder.map(pid -> "process " + pid).orElse("another process")
+                + ": a node that runs there (its control socket does not answer yet; try again, or see "
+                + home.resolve("log/congvu.log") + "), or an exec running its commands (wait for it to end)");
         return 1;
     }
 }

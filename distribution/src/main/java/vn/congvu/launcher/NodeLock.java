@@ -35,8 +35,16 @@ final class NodeLock implements AutoCloseable {
      * @throws IOException if data/ cannot be written
      */
     static Optional<NodeLock> take(Path home) throws IOException {
-        Path data = Files.createDirectories(home.resolve("data"));
-        FileChannel channel = FileChannel.open(data.resolve("node.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        requireOwner(home);
+        Path data = home.resolve("data");
+        FileChannel channel;
+        try {
+            Files.createDirectories(data);
+            channel = FileChannel.open(data.resolve("node.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("the user " + System.getProperty("user.name") + " may not write " + e.getFile()
+                    + "; a node home belongs to the user that runs its node (chown -R that user " + home + ")", e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -52,17 +60,34 @@ final class NodeLock implements AutoCloseable {
         return Optional.of(new NodeLock(pidFile, channel, lock));
     }
 
-    /** @return the pid of the process that runs a node in the home, if one does */
+    /**
+     * A node runs as the user that owns its home: run by anyone else (root, say) it would leave files that user
+     * cannot write (the bundle cache, the database), and the node would not start again as its own user.
+     *
+     * @throws IOException naming the owner, if this process runs as another user
+     */
+    private static void requireOwner(Path home) throws IOException {
+        java.nio.file.attribute.UserPrincipal owner = Files.getOwner(home);
+        java.nio.file.attribute.UserPrincipal self = Files.getOwner(Path.of("/proc/self"));
+        if (!owner.equals(self)) {
+            throw new IOException(home + " belongs to the user " + owner.getName() + ", and a node runs as the user that "
+                    + "owns its home; run this as " + owner.getName() + " (sudo -u " + owner.getName() + " bin/congvu ...), "
+                    + "or give the home to the user that runs it (chown -R)");
+        }
+    }
+
+    /**
+     * Looks without touching anything (no lock taken, no file written), so that {@code status} run as another user,
+     * or at the moment a node starts, never gets in the node's way.
+     *
+     * @return the pid of the live process whose pid file the home holds, if there is one
+     */
     static Optional<Long> holder(Path home) {
         try {
-            Optional<NodeLock> mine = take(home);
-            if (mine.isPresent()) {
-                mine.get().close();
-                return Optional.empty();
-            }
-            return Optional.of(Long.parseLong(Files.readString(home.resolve("data/node.pid")).trim()));
+            long pid = Long.parseLong(Files.readString(home.resolve("data/node.pid")).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (IOException | NumberFormatException e) {
-            return Optional.of(-1L); // held, but the pid file is being written or unreadable
+            return Optional.empty(); // no pid file (no node, or one starting): the control socket says the rest
         }
     }
 

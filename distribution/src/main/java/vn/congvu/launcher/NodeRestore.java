@@ -58,13 +58,24 @@ public final class NodeRestore {
         if (refusal.isPresent()) {
             return new Outcome(1, List.of("congvu: " + refusal.get() + "; nothing restored"));
         }
-        Path partial = to.resolveSibling("." + to.getFileName() + ".restoring");
+        // an empty home made beforehand (install -d -o congvu ..., in a folder its user may not write) is filled from
+        // inside: the copy is made in it under a hidden name, and its entries moved up once whole
+        boolean madeBeforehand = Files.isDirectory(to);
+        Path partial = madeBeforehand ? to.resolve(".restoring") : to.resolveSibling("." + to.getFileName() + ".restoring");
         try {
             deleteTree(partial);    // left by a restore that was killed: never a home
             copyTree(from, partial);
             Files.delete(partial.resolve(MANIFEST));
-            Files.deleteIfExists(to);    // an empty folder, checked above
-            Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+            if (madeBeforehand) {
+                try (Stream<Path> entries = Files.list(partial)) {
+                    for (Path entry : entries.toList()) {
+                        Files.move(entry, to.resolve(entry.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+                Files.delete(partial);
+            } else {
+                Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             try {
                 deleteTree(partial);
@@ -91,7 +102,9 @@ public final class NodeRestore {
             return Optional.of(home + " exists and is not a folder");
         }
         try (Stream<Path> entries = Files.list(home)) {
-            return entries.findAny().map(entry -> home + " exists and is not empty: restore only into a new home");
+            // a .restoring folder alone is a restore that was killed: it is made again
+            return entries.filter(entry -> !entry.getFileName().toString().equals(".restoring")).findAny()
+                    .map(entry -> home + " exists and is not empty: restore only into a new home");
         } catch (IOException e) {
             return Optional.of(home + " cannot be read: " + e);
         }

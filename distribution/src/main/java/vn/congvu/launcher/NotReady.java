@@ -9,6 +9,11 @@ final class NotReady {
     private NotReady() {
     }
 
+    /** @return the problems, said before a script that runs all the same (its commands are there) */
+    static String warning(Path home, List<String> problems) {
+        return "warning: " + text(home, problems);
+    }
+
     /** @return "not ready: HOME" and one indented line per problem, ending in a line break */
     static String text(Path home, List<String> problems) {
         StringBuilder text = new StringBuilder("not ready: ").append(home).append('\n');

@@ -1,37 +1,29 @@
 package vn.congvu.launcher;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.Version;
 
 /**
- * Waits until a node is ready for a script: every rule bundle in {@code deploy/} active, every congvu command
- * the script names registered, and the node's health check satisfied. Woken by the framework's bundle and
+ * Waits until a node is ready for a script: the node's health check satisfied (its settings, its parts, the rule
+ * bundles in {@code deploy/}) and every congvu command the script names registered. Woken by the framework's bundle and
  * service events, and every 50 ms for the settings files. A node whose health problems stay the
  * same for {@link #SETTLE_MILLIS} after start-up is not going to become ready by waiting: its problems are
  * the answer.
  */
 final class ReadinessWait {
 
+    /** How long a node may take to be ready for a script before the script is refused. */
+    static final long READY_TIMEOUT_MILLIS = 120_000;
     /** How long the same health problems must last before they are taken as the answer. */
     static final long SETTLE_MILLIS = 5_000;
     private static final Pattern CONGVU_COMMAND = Pattern.compile("congvu:([a-zA-Z-]+)");
@@ -42,9 +34,9 @@ final class ReadinessWait {
 
     /**
      * @param commands the script to be run, for the commands it names; empty for readiness alone
-     * @return why the node is not ready (file and key, part, or what is missing); empty when it is ready
+     * @return why the node is not ready (file and key, part), and the commands it lacks; both empty when it is ready
      */
-    static List<String> await(BundleContext context, Path home, String commands, long timeoutMillis) throws InterruptedException {
+    static Wait await(BundleContext context, String commands, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Set<String> functions = new LinkedHashSet<>();
         Matcher matcher = CONGVU_COMMAND.matcher(commands);
@@ -61,22 +53,26 @@ final class ReadinessWait {
             long sameSince = System.nanoTime();
             synchronized (changed) {
                 while (true) {
-                    List<String> missing = missing(context, home, functions);
+                    List<String> missing = missing(context, functions);
                     List<String> problems = HealthProbe.problemsOrAbsent(context);
                     if (missing.isEmpty() && problems.isEmpty()) {
-                        return List.of();
+                        return new Wait(List.of(), List.of());
                     }
-                    if (!problems.equals(lastProblems)) {
-                        lastProblems = problems;
+                    List<String> state = new ArrayList<>(problems);
+                    state.addAll(missing);
+                    if (!state.equals(lastProblems)) {
+                        lastProblems = state;
                         sameSince = System.nanoTime();
                     }
                     long now = System.nanoTime();
-                    boolean settled = !problems.isEmpty() && now - sameSince >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+                    boolean settled = now - sameSince >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+                    if (settled && problems.isEmpty()) {
+                        // a ready node without the command: it is not this node's (a ministry command on a province)
+                        return new Wait(problems, missing.stream()
+                                .map(what -> what + ": no such command on this node ('help' lists them)").toList());
+                    }
                     if (settled || now >= deadline) {
-                        List<String> all = new ArrayList<>(problems);
-                        missing.forEach(what -> all.add(what + ": not ready after " + TimeUnit.NANOSECONDS.toSeconds(
-                                now - deadline + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) + " s (see log/congvu.log)"));
-                        return all;
+                        return new Wait(problems, missing.stream().map(what -> what + ": not available (see log/congvu.log)").toList());
                     }
                     changed.wait(LOOK_MILLIS);
                 }
@@ -87,52 +83,41 @@ final class ReadinessWait {
         }
     }
 
+    /**
+     * What waiting found.
+     *
+     * @param problems        why the node is not ready; empty when it is
+     * @param missingCommands the script's congvu commands the node lacks, each with why; empty when it has them all
+     */
+    record Wait(List<String> problems, List<String> missingCommands) {
+
+        /** @return the script can run: every command it names is there (the node may still not be ready) */
+        boolean canRun() {
+            return missingCommands.isEmpty();
+        }
+
+        /** @return every line: the problems, then the missing commands */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>(problems);
+            lines.addAll(missingCommands);
+            return lines;
+        }
+    }
+
     private static void wake(Object changed) {
         synchronized (changed) {
             changed.notifyAll();
         }
     }
 
-    private static List<String> missing(BundleContext context, Path home, Set<String> functions) {
+    private static List<String> missing(BundleContext context, Set<String> functions) {
         List<String> missing = new ArrayList<>();
-        for (Path jar : deployedJars(home)) {
-            if (!active(context, jar)) {
-                missing.add("deploy/" + jar.getFileName());
-            }
-        }
         for (String function : functions) {
             if (!commandRegistered(context, function)) {
                 missing.add("congvu:" + function);
             }
         }
         return missing;
-    }
-
-    private static List<Path> deployedJars(Path home) {
-        File[] jars = home.resolve("deploy").toFile().listFiles((dir, name) -> name.endsWith(".jar"));
-        return jars == null ? List.of() : Stream.of(jars).map(File::toPath).toList();
-    }
-
-    /** Whether a bundle of the jar's symbolic name and version is active (a refused jar leaves deploy/). */
-    private static boolean active(BundleContext context, Path jar) {
-        Attributes manifest;
-        try (JarFile file = new JarFile(jar.toFile())) {
-            manifest = file.getManifest() == null ? null : file.getManifest().getMainAttributes();
-        } catch (IOException e) {
-            return !Files.exists(jar); // moved away (refused) while it was read
-        }
-        if (manifest == null || manifest.getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
-            return false;
-        }
-        String symbolicName = manifest.getValue(Constants.BUNDLE_SYMBOLICNAME).split(";")[0].trim();
-        Version version = Version.parseVersion(manifest.getValue(Constants.BUNDLE_VERSION));
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName()) && version.equals(bundle.getVersion())
-                    && bundle.getState() == Bundle.ACTIVE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean commandRegistered(BundleContext context, String function) {

@@ -95,7 +95,7 @@ class HealthMetricsIT {
     }
 
     @Test
-    void health_notReadyWhileTheUplinkSettingIsBroken_readyOnceItIsFixed() throws Exception {
+    void health_notReadyWhileTheUplinkSettingIsBroken_orItsBundleIsDown_readyOnceFixed() throws Exception {
         Path work = CongvuTestSupport.workFolder("health-metrics-readiness");
         int ministryPort = CongvuTestSupport.freePort();
         try (NodeProcesses nodes = new NodeProcesses(work)) {
@@ -120,6 +120,22 @@ class HealthMetricsIT {
             HttpResponse<String> ready = health(port).orElseThrow();
             assertEquals("{\"ready\":true,\"problems\":[]}", ready.body());
             assertTrue(ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+
+            // a part of the node down, its settings right: not ready, and ready again once it runs
+            assertEquals(0, nodes.run("stop-uplink.out", "exec", caoBang.toString(), "stop vn.congvu.uplink").exitCode());
+            NodeProcesses.await("/health says the uplink bundle is down", () -> health(port)
+                    .filter(answer -> answer.statusCode() == 503 && answer.body().contains("bundle vn.congvu.uplink")).isPresent());
+            NodeProcesses.Result status = nodes.run("status-down.out", "status", caoBang.toString());
+            assertEquals(1, status.exitCode(), status.output());
+            assertTrue(status.output().contains("bundle vn.congvu.uplink: is stopped"), status.output());
+            Matcher start = Pattern.compile("'(start \\d+)' in congvu shell").matcher(status.output());
+            assertTrue(start.find(), "the problem says how to start the bundle again:\n" + status.output());
+            NodeProcesses.Result started = nodes.run("start-uplink.out", "exec", caoBang.toString(), start.group(1));
+            assertEquals(0, started.exitCode(), started.output());
+            assertTrue(started.output().startsWith("warning: not ready: "), started.output());
+            NodeProcesses.await("/health says ready again", () -> health(port)
+                    .filter(answer -> answer.statusCode() == 200).isPresent());
+            assertEquals(new NodeProcesses.Result(0, "ready\n"), nodes.run("status-up.out", "status", caoBang.toString()));
         }
     }
 

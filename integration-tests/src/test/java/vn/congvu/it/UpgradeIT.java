@@ -59,6 +59,7 @@ class UpgradeIT {
                     "the previous release's database was opened, not made anew");
             // a setting the new release adds takes its default, and the default of a listening port is loopback:
             // the home has no etc/org.apache.felix.http.cfg, which came with this release
+            assertTrue(NodeProcesses.logLines(caoBang, "{127.0.0.1:8080}") > 0, "the endpoint on this machine's default port");
             assertEquals(0, NodeProcesses.logLines(caoBang, "{0.0.0.0:"),
                     "the upgraded node's HTTP endpoint listens on every interface (Jetty's default); see log/congvu.log");
         }

@@ -68,7 +68,8 @@ final class HomeBackup {
             throw new IllegalArgumentException("Thư mục sao lưu nằm trong nút / the backup folder " + target
                     + " is inside what it backs up; choose a folder outside " + home);
         }
-        String name = "congvu-" + home.getFileName() + "-" + STAMP.format(clock.instant());
+        String homeName = home.getFileName().toString();
+        String name = (homeName.startsWith("congvu-") ? homeName : "congvu-" + homeName) + "-" + STAMP.format(clock.instant());
         Path partial = target.resolve("." + name + ".partial");
         Path done = target.resolve(name);
         try {

@@ -1,6 +1,5 @@
 package vn.congvu.admin.internal;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.felix.service.command.Descriptor;
@@ -80,7 +79,7 @@ public class ModuleCommands {
      */
     @Descriptor("what installing or updating from a jar would do and restart, or why it would be refused; changes nothing")
     public String plan(@Descriptor("JAR: path of the rule bundle jar") String jar) {
-        SwapPlan plan = bundles.plan(Path.of(jar));
+        SwapPlan plan = bundles.plan(GivenPath.absolute(jar, "JAR"));
         return describe(plan) + NL + (plan.refused() ? "  SẼ BỊ TỪ CHỐI / WOULD BE REFUSED:" + NL + reasons(plan)
                 : plan.alreadyRunning() ? "  Phiên bản này đang chạy rồi / this jar already runs"
                 : "  (kế hoạch, chưa làm gì / plan only, nothing done)");
@@ -109,13 +108,13 @@ public class ModuleCommands {
     }
 
     private String swap(String jar, SwapAction expected) {
-        SwapPlan plan = bundles.plan(Path.of(jar));
+        SwapPlan plan = bundles.plan(GivenPath.absolute(jar, "JAR"));
         if (!plan.refused() && plan.action() != expected) {
             throw new IllegalStateException(plan.action() == SwapAction.UPDATE
                     ? plan.symbolicName() + " đã được cài (" + plan.fromVersion() + "); dùng congvu:update / already installed, use congvu:update"
                     : plan.symbolicName() + " chưa được cài; dùng congvu:install / not installed, use congvu:install");
         }
-        return report(bundles.apply(Path.of(jar)));
+        return report(bundles.apply(GivenPath.absolute(jar, "JAR")));
     }
 
     /**
@@ -171,7 +170,7 @@ public class ModuleCommands {
      */
     @Descriptor("evaluates a past period with the jar's modules instead of the installed ones and prints the figures that differ; installs and files nothing")
     public String dryrun(@Descriptor("JAR: path of the rule bundle jar") String jar, @Descriptor("PERIOD: a past period, such as 2022") String period) {
-        DryRun run = bundles.dryRun(Path.of(jar), Period.parse(period));
+        DryRun run = bundles.dryRun(GivenPath.absolute(jar, "JAR"), Period.parse(period));
         StringBuilder out = new StringBuilder(String.format("Chạy thử / dry run %s kỳ %s: đang chạy %s, thử %s%n",
                 run.symbolicName(), run.period(), run.installedVersion() == null ? "(chưa cài)" : run.installedVersion(),
                 run.candidateVersion()));

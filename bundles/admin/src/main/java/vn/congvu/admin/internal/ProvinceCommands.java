@@ -1,6 +1,5 @@
 package vn.congvu.admin.internal;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ public class ProvinceCommands {
      */
     @Descriptor("imports a CSV or JSON file of one record type; a file with any error is refused whole, every error listed")
     public String intake(@Descriptor("TYPE: dossier, rating, discipline, inspection, feedback, training, campaign, ... (README, \"Record files\")") String recordType, @Descriptor("FILE: path of the CSV or JSON file") String file) {
-        ImportResult result = intake.importFile(Path.of(file), recordType);
+        ImportResult result = intake.importFile(GivenPath.absolute(file, "FILE"), recordType);
         if (!result.accepted()) {
             StringBuilder errors = new StringBuilder("Tệp " + file + " bị từ chối, không bản ghi nào được nhập ("
                     + result.errors().size() + " lỗi) / file refused, nothing imported:");

@@ -52,7 +52,7 @@ final class ComponentsCheck {
                     found.add(new Found(pid, new Problem(where, FailureText.of(configuration.failure))));
                 } else if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE && file != null) {
                     found.add(new Found(pid, new Problem(where, simpleName(description.name) + " waits for "
-                            + waitsFor(configuration.unsatisfiedReferences))));
+                            + waitsFor(description, configuration.unsatisfiedReferences))));
                 }
             }
         }
@@ -67,10 +67,17 @@ final class ComponentsCheck {
         return found.problem().what().startsWith("Unable to get service for reference");
     }
 
-    private static String waitsFor(UnsatisfiedReferenceDTO[] references) {
+    /** The services waited for, by their interface (a constructor's reference has a name such as $003). */
+    private static String waitsFor(ComponentDescriptionDTO description, UnsatisfiedReferenceDTO[] references) {
         List<String> services = new ArrayList<>();
         for (UnsatisfiedReferenceDTO reference : references) {
-            services.add(reference.name);
+            String service = reference.name;
+            for (org.osgi.service.component.runtime.dto.ReferenceDTO declared : description.references) {
+                if (declared.name.equals(reference.name)) {
+                    service = simpleName(declared.interfaceName);
+                }
+            }
+            services.add(service);
         }
         return String.join(", ", services) + " (see the other problems, or log/congvu.log)";
     }

@@ -24,8 +24,9 @@ import vn.congvu.health.Problem;
 import vn.congvu.health.Readiness;
 
 /**
- * The node's readiness: a coordinator over two checks, the settings files ({@link SettingsCheck}) and the
- * components ({@link ComponentsCheck}). A component whose settings file has a problem is not reported
+ * The node's readiness: a coordinator over four checks, the settings files ({@link SettingsCheck}), the
+ * components ({@link ComponentsCheck}), the platform's bundles and endpoint ({@link PlatformCheck}) and the rule
+ * bundles in deploy/ ({@link DeployCheck}). A component whose settings file has a problem is not reported
  * again: the settings line says why it does not run.
  */
 @Component(service = NodeHealth.class, immediate = true)
@@ -35,6 +36,8 @@ public class HealthService implements NodeHealth {
 
     private final BundleContext context;
     private final ComponentsCheck components;
+    private final PlatformCheck platform;
+    private final DeployCheck deploy;
     private final Path etc;
     private final Map<Long, Declared> byBundle = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -49,6 +52,9 @@ public class HealthService implements NodeHealth {
         String folder = context.getProperty("felix.fileinstall.dir");
         String home = context.getProperty("congvu.home");
         this.etc = folder != null ? Path.of(folder) : home != null ? Path.of(home, "etc") : null;
+        String distribution = context.getProperty("congvu.distribution");
+        this.platform = new PlatformCheck(context, distribution == null ? null : Path.of(distribution), etc);
+        this.deploy = new DeployCheck(context, etc, home);
         // the first look reads every bundle's declarations and loads the XML parser (about 80 ms): done while the
         // other bundles start, so that the node says "ready" as soon as it is
         Thread warmUp = new Thread(this::readiness, "congvu-health-warm-up");
@@ -70,6 +76,11 @@ public class HealthService implements NodeHealth {
             if (!explained.contains(found.pid())) {
                 problems.add(found.problem());
             }
+        }
+        problems.addAll(platform.problems());
+        if (problems.isEmpty()) {
+            // a rule bundle does not serve while the engine does not run: named only once the node's own parts run
+            problems.addAll(deploy.problems());
         }
         return new Readiness(problems);
     }

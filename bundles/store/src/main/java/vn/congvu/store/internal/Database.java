@@ -3,6 +3,7 @@ package vn.congvu.store.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,9 +61,9 @@ final class Database implements AutoCloseable {
             // Derby creates the database folder itself (and refuses one that exists empty): probe the folder it
             // will be in, or the database folder when it exists; a probe rather than the permission bits, which do
             // not bind root, where a read-only mount binds everyone
-            Path folder = java.nio.file.Files.isDirectory(path) ? path : java.nio.file.Files.createDirectories(path.getParent());
-            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(folder, "write-probe", ".tmp"));
-        } catch (java.io.IOException | SecurityException e) {
+            Path folder = Files.isDirectory(path) ? path : Files.createDirectories(path.getParent());
+            Files.delete(Files.createTempFile(folder, "write-probe", ".tmp"));
+        } catch (IOException | SecurityException e) {
             throw new IllegalStateException("database = " + path + ": the node cannot write there as the user "
                     + System.getProperty("user.name") + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); make the folder writable (chown or chmod), or set another folder", e);
@@ -129,7 +130,7 @@ final class Database implements AutoCloseable {
     Path backupTo(Path folder) {
         Path target = folder.toAbsolutePath();
         Path copy = target.resolve(path.getFileName());
-        if (java.nio.file.Files.exists(copy)) {
+        if (Files.exists(copy)) {
             throw new IllegalStateException("backing up " + path + ": " + copy + " already exists; nothing copied");
         }
         // its own connection in auto-commit: the procedure refuses to run inside a transaction with unlogged work

@@ -150,8 +150,7 @@ public final class Benchmarks {
         long provinceRss = 0;
         for (int run = 0; run <= START_RUNS; run++) {
             try (NodeProcess node = run(province, "start-province-" + run)) {
-                double millis = node.awaitLine(line -> line.contains("ready: every rule bundle")
-                        || line.contains(" ready: its settings are right"), 120);
+                double millis = node.awaitLine(line -> line.contains(" ready: its settings are right"), 120);
                 if (run > 0) {
                     provinceMillis.add(millis);
                 }
@@ -161,10 +160,13 @@ public final class Benchmarks {
         double bareMedian = median(bare);
         double ministryMedian = median(ministryMillis);
         double provinceMedian = median(provinceMillis);
+        // issue 13: a node with its HTTP endpoint and metrics ready within 3 x an empty Felix framework
         rows.add(new Row("5. Start-up, ministry (launch to accepting gRPC)", ms(ministryMedian), "bare Felix " + ms(bareMedian),
-                ratio(ministryMedian / bareMedian), "< 2 s", verdict(ministryMedian < 2000)));
-        rows.add(new Row("5. Start-up, province (launch to rule bundles serving)", ms(provinceMedian),
-                "bare Felix " + ms(bareMedian), ratio(provinceMedian / bareMedian), "< 2 s", verdict(provinceMedian < 2000)));
+                ratio(ministryMedian / bareMedian), "< 2 s and <= 3 x bare",
+                verdict(ministryMedian < 2000 && ministryMedian <= 3 * bareMedian)));
+        rows.add(new Row("5. Start-up, province (launch to \"ready\": settings, parts, rule bundles)", ms(provinceMedian),
+                "bare Felix " + ms(bareMedian), ratio(provinceMedian / bareMedian), "< 2 s and <= 3 x bare",
+                verdict(provinceMedian < 2000 && provinceMedian <= 3 * bareMedian)));
         rows.add(new Row("5. Resident memory after start, ministry", ministryRss + " MB", "-", "-", "< 256 MB",
                 verdict(ministryRss < 256)));
         rows.add(new Row("5. Resident memory after start, province", provinceRss + " MB", "-", "-", "< 256 MB",
