@@ -77,14 +77,14 @@ public final class NodeLauncher {
                 default -> launcher.stop();
             };
         } catch (Exception e) {
-            if (args[0].equals("run") || args[0].equals("exec")) {
+            boolean refused = e instanceof java.nio.file.AccessDeniedException || String.valueOf(e.getMessage()).contains("sudo -u");
+            if (!refused && (args[0].equals("run") || args[0].equals("exec"))) {
                 LOG.error("congvu {} {} failed", args[0], home, e); // into the node's log, with the stack trace
             } else {
-                LOG.debug("congvu {} {} failed", args[0], home, e); // a client's failure: its message says it all
+                LOG.debug("congvu {} {} failed", args[0], home, e); // its message says it all
             }
             System.err.println("congvu: " + args[0] + " " + home + " failed: " + e.getMessage());
-            exitCode = e instanceof java.nio.file.AccessDeniedException || String.valueOf(e.getMessage()).contains("sudo -u")
-                    ? ControlProtocol.REFUSED : 1;
+            exitCode = refused ? ControlProtocol.REFUSED : 1;
         }
         System.exit(exitCode);
     }
