@@ -40,7 +40,7 @@ final class ControlClient implements AutoCloseable {
         Path socket = ControlProtocol.socket(home);
         Path folder = socket.getParent();
         if (Files.isDirectory(folder) && !Files.isExecutable(folder)) {
-            throw new IOException("the control socket of " + home + " is in " + folder + ", which only its owner "
+            throw new NotTheOwner("the control socket of " + home + " is in " + folder + ", which only its owner "
                     + Files.getOwner(folder).getName() + " may enter: run this as that user (sudo -u "
                     + Files.getOwner(folder).getName() + " bin/congvu ...)");
         }
@@ -52,11 +52,7 @@ final class ControlClient implements AutoCloseable {
             channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
             channel.close();
-            if (Files.isReadable(socket.getParent()) || !Files.exists(socket.getParent())) {
-                return Optional.empty(); // a leftover socket of a node that was killed
-            }
-            throw new IOException("cannot reach the node's control socket " + socket + ": " + e.getMessage()
-                    + " (only the user that runs the node may; try: sudo -u <that user> bin/congvu ...)", e);
+            return Optional.empty(); // a leftover socket of a node that was killed (another user's is refused above)
         }
         return Optional.of(new ControlClient(channel));
     }

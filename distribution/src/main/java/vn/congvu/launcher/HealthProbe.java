@@ -2,7 +2,6 @@ package vn.congvu.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -16,17 +15,14 @@ final class HealthProbe {
     }
 
     /**
-     * @return one line per reason the node is not ready (empty when it is ready), or empty if the node's health
-     *         part is not running yet
+     * @return one line per reason the node is not ready: empty when it is ready, one line saying so when the node's
+     *         health part is not running (yet)
      */
-    static Optional<List<String>> problems(BundleContext context) {
+    static List<String> problemsOrAbsent(BundleContext context) {
         ServiceReference<?> reference = context.getServiceReference("vn.congvu.health.NodeHealth");
-        if (reference == null) {
-            return Optional.empty();
-        }
-        Object health = context.getService(reference);
+        Object health = reference == null ? null : context.getService(reference);
         if (health == null) {
-            return Optional.empty();
+            return List.of("the node's health check (bundle vn.congvu.health) is not running");
         }
         try {
             Object readiness = health.getClass().getMethod("readiness").invoke(health);
@@ -34,16 +30,11 @@ final class HealthProbe {
             for (Object problem : (List<?>) readiness.getClass().getMethod("problems").invoke(readiness)) {
                 lines.add((String) problem.getClass().getMethod("line").invoke(problem));
             }
-            return Optional.of(lines);
+            return lines;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.of(List.of("the node's health check failed: " + e));
+            return List.of("the node's health check failed: " + e);
         } finally {
             context.ungetService(reference);
         }
-    }
-
-    /** @return the problems, or one line saying the health part is not running */
-    static List<String> problemsOrAbsent(BundleContext context) {
-        return problems(context).orElse(List.of("the node's health check (bundle vn.congvu.health) is not running"));
     }
 }

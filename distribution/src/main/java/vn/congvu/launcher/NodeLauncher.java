@@ -77,7 +77,7 @@ public final class NodeLauncher {
                 default -> launcher.stop();
             };
         } catch (Exception e) {
-            boolean refused = e instanceof java.nio.file.AccessDeniedException || String.valueOf(e.getMessage()).contains("sudo -u");
+            boolean refused = e instanceof NotTheOwner;
             if (!refused && (args[0].equals("run") || args[0].equals("exec"))) {
                 LOG.error("congvu {} {} failed", args[0], home, e); // into the node's log, with the stack trace
             } else {
@@ -124,6 +124,8 @@ public final class NodeLauncher {
             sayReadiness(said);
             List<String> seen = said;
             while (framework.getState() == Framework.ACTIVE) {
+                // a look every 2 s, not an event: an edited etc/ file is reported before FileInstall delivers it,
+                // and a file it cannot deliver (a wrong key) gives no event at all
                 Thread.sleep(WATCH_MILLIS);
                 List<String> now = HealthProbe.problemsOrAbsent(framework.getBundleContext());
                 // said once it is seen twice: a settings file being saved passes through states not worth a page
@@ -256,7 +258,7 @@ public final class NodeLauncher {
             if (client.isPresent() || NodeLock.holder(home).isEmpty() || System.nanoTime() > deadline) {
                 return client;
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // another process's socket appearing: no event crosses processes; bounded above
         }
     }
 
@@ -265,7 +267,7 @@ public final class NodeLauncher {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         Optional<NodeLock> lock = NodeLock.take(home);
         while (lock.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            Thread.sleep(100); // another process's socket appearing: no event crosses processes; bounded above
             lock = NodeLock.take(home);
         }
         return lock;

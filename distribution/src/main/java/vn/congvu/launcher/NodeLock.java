@@ -42,7 +42,7 @@ final class NodeLock implements AutoCloseable {
             Files.createDirectories(data);
             channel = FileChannel.open(data.resolve("node.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException("the user " + System.getProperty("user.name") + " may not write " + e.getFile()
+            throw new NotTheOwner("the user " + System.getProperty("user.name") + " may not write " + e.getFile()
                     + "; a node home belongs to the user that runs its node (chown -R that user " + home + ")", e);
         }
         FileLock lock;
@@ -70,7 +70,7 @@ final class NodeLock implements AutoCloseable {
         java.nio.file.attribute.UserPrincipal owner = Files.getOwner(home);
         java.nio.file.attribute.UserPrincipal self = Files.getOwner(Path.of("/proc/self"));
         if (!owner.equals(self)) {
-            throw new IOException(home + " belongs to the user " + owner.getName() + ", and a node runs as the user that "
+            throw new NotTheOwner(home + " belongs to the user " + owner.getName() + ", and a node runs as the user that "
                     + "owns its home; run this as " + owner.getName() + " (sudo -u " + owner.getName() + " bin/congvu ...), "
                     + "or give the home to the user that runs it (chown -R)");
         }

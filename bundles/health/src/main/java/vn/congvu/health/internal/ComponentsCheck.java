@@ -2,7 +2,6 @@ package vn.congvu.health.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -89,10 +88,5 @@ final class ComponentsCheck {
 
     private static String simpleName(String componentName) {
         return componentName.substring(componentName.lastIndexOf('.') + 1);
-    }
-
-    /** For tests: the properties a configuration from a file carries. */
-    static Map<String, Object> fileProperties(String pid, String file) {
-        return Map.of("service.pid", pid, FILE_PROPERTY, file);
     }
 }
