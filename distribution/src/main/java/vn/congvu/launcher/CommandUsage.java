@@ -16,6 +16,7 @@ import org.osgi.framework.ServiceReference;
 final class CommandUsage {
 
     private static final String DESCRIPTOR = "org.apache.felix.service.command.Descriptor";
+    private static final String SESSION = "org.apache.felix.service.command.CommandSession";
 
     private CommandUsage() {
     }
@@ -45,8 +46,12 @@ final class CommandUsage {
                     .sorted(java.util.Comparator.comparingInt(Method::getParameterCount)).toList();
             for (Method method : methods) {
                 StringBuilder line = new StringBuilder("  ").append(parts[0]).append(':').append(parts[1]);
-                for (Annotation[] annotations : method.getParameterAnnotations()) {
-                    String described = descriptor(annotations);
+                Annotation[][] parameters = method.getParameterAnnotations();
+                for (int i = 0; i < parameters.length; i++) {
+                    if (method.getParameterTypes()[i].getName().equals(SESSION)) {
+                        continue; // Gogo passes the session itself; the caller does not type it
+                    }
+                    String described = descriptor(parameters[i]);
                     String name = described.contains(":") ? described.substring(0, described.indexOf(':')) : "ARG";
                     line.append(' ').append(name);
                     if (!described.isEmpty() && !arguments.contains(described)) {

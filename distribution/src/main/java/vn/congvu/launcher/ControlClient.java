@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,8 @@ final class ControlClient implements AutoCloseable {
 
     private ControlClient(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-        this.out = new DataOutputStream(Channels.newOutputStream(channel));
+        this.in = new DataInputStream(new BufferedInputStream(ControlProtocol.input(channel)));
+        this.out = new DataOutputStream(ControlProtocol.output(channel));
         if (in.readByte() != ControlProtocol.HELLO) {
             throw new IOException("the control socket did not answer as a congvu node");
         }
@@ -71,6 +70,17 @@ final class ControlClient implements AutoCloseable {
         if (pid != 0) {
             ControlProtocol.writeText(out, kind, text);
         } // else the node refused this connection: its reason and exit code follow the greeting
+        try (CtrlC ignored = kind == ControlProtocol.SCRIPT && pid != 0 ? new CtrlC(this, stderr) : null) {
+            return answer(stdout, stderr);
+        }
+    }
+
+    /** Sends a cancel: the node stops the long work this connection started, storing nothing. */
+    void cancel() throws IOException {
+        ControlProtocol.writeText(out, ControlProtocol.CANCEL, "");
+    }
+
+    private int answer(OutputStream stdout, OutputStream stderr) throws IOException {
         while (true) {
             byte frame = in.readByte();
             switch (frame) {
@@ -123,5 +133,39 @@ final class ControlClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    /**
+     * While a script runs, Ctrl-C asks the node to cancel its work (which then ends the script) instead of
+     * ending this client; a second Ctrl-C ends the client at once. Uses the JDK's {@code sun.misc.Signal}, the
+     * only way a Java program has to catch SIGINT.
+     */
+    @SuppressWarnings("sunapi")
+    private static final class CtrlC implements AutoCloseable {
+        private final sun.misc.Signal signal = new sun.misc.Signal("INT");
+        private final sun.misc.SignalHandler before;
+        private volatile boolean asked;
+
+        CtrlC(ControlClient client, OutputStream stderr) {
+            this.before = sun.misc.Signal.handle(signal, caught -> {
+                if (asked) {
+                    Runtime.getRuntime().halt(130);
+                }
+                asked = true;
+                try {
+                    stderr.write(("\ncongvu: cancelling: the work stops and stores nothing (Ctrl-C again leaves at once)\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    stderr.flush();
+                    client.cancel();
+                } catch (IOException e) {
+                    Runtime.getRuntime().halt(130);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            sun.misc.Signal.handle(signal, before);
+        }
     }
 }

@@ -3,7 +3,10 @@ package vn.congvu.launcher;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,6 +26,8 @@ import java.util.HexFormat;
  *                  X script   run Gogo commands in the connection's session
  *                  S          readiness
  *                  Q          stop the node
+ *                  C          cancel the long work (import, evaluation) this connection started; sent while a
+ *                             script runs (Ctrl-C), answered by that script's end
  * node to client:  H length pid     once, on connecting
  *                  O length bytes   standard output
  *                  E length bytes   standard error
@@ -36,6 +41,7 @@ final class ControlProtocol {
     static final byte SCRIPT = 'X';
     static final byte STATUS = 'S';
     static final byte STOP = 'Q';
+    static final byte CANCEL = 'C';
     static final byte HELLO = 'H';
     static final byte OUT = 'O';
     static final byte ERR = 'E';
@@ -89,6 +95,43 @@ final class ControlProtocol {
             Files.delete(probe);
         }
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
+     * The connection's bytes in. Not {@code Channels.newInputStream}: its streams hold the channel's blocking
+     * lock while they wait, so that a cancel could not be written while an answer is being read.
+     */
+    static InputStream input(SocketChannel channel) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                return length == 0 ? 0 : channel.read(ByteBuffer.wrap(bytes, offset, length));
+            }
+        };
+    }
+
+    /** The connection's bytes out; as {@link #input}, without the blocking lock. */
+    static OutputStream output(SocketChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        };
     }
 
     static void writeText(DataOutputStream out, byte kind, String text) throws IOException {

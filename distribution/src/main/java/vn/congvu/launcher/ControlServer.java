@@ -4,12 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -18,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +43,8 @@ final class ControlServer implements AutoCloseable {
     private static final long FIRST_REQUEST_SECONDS = 10;
     /** A shell may sit at its prompt this long between two commands. */
     private static final long IDLE_SECONDS = 30 * 60;
+    /** The Gogo session variable naming the connection, which the node's work is tracked by (see the admin bundle). */
+    private static final String OWNER_VARIABLE = "congvu.owner";
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -122,7 +124,7 @@ final class ControlServer implements AutoCloseable {
 
     private static void refuse(SocketChannel connection, String why) {
         try (connection) {
-            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(connection));
+            DataOutputStream out = new DataOutputStream(ControlProtocol.output(connection));
             ControlProtocol.writeText(out, ControlProtocol.HELLO, "0");
             ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: " + why + "\n");
             ControlProtocol.writeResult(out, ControlProtocol.REFUSED);
@@ -141,28 +143,35 @@ final class ControlServer implements AutoCloseable {
                     + " (try: sudo -u " + owner.getName() + " bin/congvu ...)");
             return;
         }
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection)));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection)));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(ControlProtocol.input(connection)));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ControlProtocol.output(connection)));
         ControlProtocol.writeText(out, ControlProtocol.HELLO, Long.toString(ProcessHandle.current().pid()));
+        String owner = Thread.currentThread().getName().replaceFirst("^congvu-", "");
+        // requests are read by their own thread, so that a cancel (Ctrl-C) arrives while a script runs
+        BlockingQueue<Request> requests = new ArrayBlockingQueue<>(4);
+        Thread reader = new Thread(() -> readRequests(in, out, requests, owner), Thread.currentThread().getName() + "-reader");
+        reader.setDaemon(true);
+        reader.start();
         GogoSession session = null;
         ScheduledFuture<?> idle = watchdog.schedule(() -> closeQuietly(connection), FIRST_REQUEST_SECONDS, TimeUnit.SECONDS);
         try {
             while (true) {
-                byte kind;
-                try {
-                    kind = in.readByte();
-                } catch (EOFException | AsynchronousCloseException e) {
-                    return;
+                Request request = requests.poll(1, TimeUnit.SECONDS);
+                if (request == null) {
+                    if (!reader.isAlive() && requests.isEmpty()) {
+                        return; // the client went away
+                    }
+                    continue;
                 }
                 idle.cancel(false);
-                String text = new String(ControlProtocol.readBytes(in, ControlProtocol.MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
-                switch (kind) {
+                switch (request.kind()) {
                     case ControlProtocol.SCRIPT -> {
                         if (session == null) {
                             session = new GogoSession(context, ControlProtocol.frames(out, ControlProtocol.OUT),
                                     ControlProtocol.frames(out, ControlProtocol.ERR));
+                            session.variable(OWNER_VARIABLE, owner);
                         }
-                        ControlProtocol.writeResult(out, runScript(session, text, out));
+                        ControlProtocol.writeResult(out, runScript(session, request.text(), out));
                     }
                     case ControlProtocol.STATUS -> ControlProtocol.writeResult(out, status(out));
                     case ControlProtocol.STOP -> {
@@ -172,7 +181,7 @@ final class ControlServer implements AutoCloseable {
                         return;
                     }
                     default -> {
-                        ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: unknown request '" + (char) kind + "'\n");
+                        ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: unknown request '" + (char) request.kind() + "'\n");
                         ControlProtocol.writeResult(out, GogoSession.FAILED);
                         return;
                     }
@@ -191,6 +200,64 @@ final class ControlServer implements AutoCloseable {
                 session.close();
             }
         }
+    }
+
+    /** One request from the client. */
+    private record Request(byte kind, String text) {
+    }
+
+    /**
+     * Reads the client's requests into the queue; a cancel is done at once, and so is the client's going away
+     * (Ctrl-C kills an {@code exec}): the work that this connection started stops, storing nothing.
+     */
+    private void readRequests(DataInputStream in, DataOutputStream out, BlockingQueue<Request> requests, String owner) {
+        try {
+            while (true) {
+                byte kind = in.readByte();
+                String text = new String(ControlProtocol.readBytes(in, ControlProtocol.MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
+                if (kind == ControlProtocol.CANCEL) {
+                    LOG.info("Cancel asked through the control socket by {}", owner);
+                    if (cancelWorkOf(owner) == 0) {
+                        ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: this command has nothing to cancel "
+                                + "(it imports or evaluates nothing); it goes on in the node. Ctrl-C again leaves at once\n");
+                    }
+                } else {
+                    requests.put(new Request(kind, text));
+                }
+            }
+        } catch (IOException e) {
+            cancelWorkOf(owner);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Cancels through the node's RunningWork service (a province's engine), called by reflection: it lives in a
+     * bundle.
+     *
+     * @return how many pieces of work were cancelled
+     */
+    private int cancelWorkOf(String owner) {
+        ServiceReference<?> reference = context.getServiceReference("vn.congvu.engine.RunningWork");
+        if (reference == null) {
+            return 0;
+        }
+        Object work = context.getService(reference);
+        try {
+            if (work != null) {
+                int cancelled = (Integer) work.getClass().getMethod("cancelOwnedBy", String.class).invoke(work, owner);
+                if (cancelled > 0) {
+                    LOG.info("Cancelled {} piece(s) of work of {}", cancelled, owner);
+                }
+                return cancelled;
+            }
+        } catch (ReflectiveOperationException e) {
+            LOG.warn("Could not cancel the work of {}: {}", owner, e.toString());
+        } finally {
+            context.ungetService(reference);
+        }
+        return 0;
     }
 
     private static void closeQuietly(SocketChannel connection) {

@@ -54,6 +54,16 @@ final class GogoSession implements AutoCloseable {
     }
 
     /**
+     * Sets a session variable, as {@code name = value} in the shell would.
+     *
+     * @param name  the variable
+     * @param value its value
+     */
+    void variable(String name, Object value) throws ReflectiveOperationException {
+        sessionType.getMethod("put", String.class, Object.class).invoke(session, name, value);
+    }
+
+    /**
      * Runs a script's commands one at a time, so that every command's result is shown and the first failure
      * stops the rest.
      *

@@ -138,6 +138,14 @@ public abstract class CongvuTestSupport {
                 "poll.millis", 200L, "swap.timeout.seconds", 30));
     }
 
+    /**
+     * Configures the inbox, as etc/vn.congvu.engine.inbox.cfg does.
+     */
+    protected void configureInbox(Path inbox, long pollMillis, long settleMillis) throws IOException {
+        configure("vn.congvu.engine.inbox", Map.of("folder", inbox.toString(), "poll.millis", pollMillis,
+                "settle.millis", settleMillis));
+    }
+
     private void configure(String pid, Map<String, Object> properties) throws IOException {
         Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
         Dictionary<String, Object> dictionary = new Hashtable<>(properties);

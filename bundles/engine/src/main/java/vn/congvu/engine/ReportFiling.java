@@ -19,7 +19,19 @@ public interface ReportFiling {
      * @param period the period to report on
      * @return what was filed, or why nothing was
      */
-    FilingResult file(Period period);
+    default FilingResult file(Period period) {
+        return file(period, WorkWatcher.NONE);
+    }
+
+    /**
+     * As {@link #file(Period)}, watched: the evaluation shows its progress (records read by the modules) and
+     * stops when cancelled, filing nothing (rule {@code evaluation.cancelled}).
+     *
+     * @param period  the period to report on
+     * @param watcher shown the progress, and asked whether to stop
+     * @return what was filed, or why nothing was
+     */
+    FilingResult file(Period period, WorkWatcher watcher);
 
     /**
      * Evaluates the period as {@link #file(Period)} would, with the candidate's modules in place of the

@@ -24,37 +24,71 @@ public interface ProvinceStore {
      * @param type         the records' type
      * @param sourceName   the file name, for the operator
      * @param sourceSha256 the SHA-256 of the file's bytes
-     * @param records      the records, already validated
+     * @param records      the records, already validated, their keys all different
      * @return what the import did
      * @throws StoreException if the database fails; nothing is stored then
+     * @throws IllegalArgumentException if two records share a key; nothing is stored then
      */
     default ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, List<Record> records) {
-        return importRecords(type, sourceName, sourceSha256, records.size(), records::forEach);
+        try (StagedImport staged = beginImport(type, sourceName)) {
+            for (Record record : records) {
+                if (!staged.append(record)) {
+                    throw new IllegalArgumentException(sourceName + ": key '" + record.key() + "' appears twice");
+                }
+            }
+            return staged.commit(sourceSha256);
+        }
     }
 
     /**
-     * As {@link #importRecords(RecordType, String, String, List)}, with the records handed over one at a
-     * time inside the transaction, so that a file of millions of records is never held in memory.
+     * Begins importing one file's records, handed over one at a time so that a file of millions of records
+     * is never held in memory: nothing of it is visible, or kept, until {@link StagedImport#commit}.
      *
-     * @param type         the records' type
-     * @param sourceName   the file name, for the operator
-     * @param sourceSha256 the SHA-256 of the file's bytes
-     * @param recordCount  how many records the stream gives
-     * @param records      gives the records, already validated; it may throw to abandon the import
-     * @return what the import did
-     * @throws StoreException if the database fails; nothing is stored then
+     * @param type       the records' type
+     * @param sourceName the file name, for the operator
+     * @return the import in progress; close it (after commit, or to abandon it)
+     * @throws StoreException if the database fails
      */
-    ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, int recordCount,
-                                RecordStream records);
+    StagedImport beginImport(RecordType type, String sourceName);
 
-    /** Records handed over one at a time. */
-    @FunctionalInterface
-    interface RecordStream {
+    /** One file's records on their way into the store, invisible until committed. */
+    @ProviderType
+    interface StagedImport extends AutoCloseable {
         /**
-         * @param sink receives each record, in order
+         * @param record the next record, already validated
+         * @return false, storing nothing, if a record of the same key was appended before in this import
+         * @throws StoreException if the database fails; the import is abandoned
          */
-        void forEach(Consumer<Record> sink);
+        boolean append(Record record);
+
+        /**
+         * Makes the records visible, replacing stored records of the same keys; if a file with the same
+         * content was imported before, keeps nothing and says so.
+         *
+         * @param sourceSha256 the SHA-256 of the file's bytes
+         * @return what the import did
+         * @throws StoreException if the database fails; nothing is stored then
+         */
+        ImportSummary commit(String sourceSha256);
+
+        /** Abandons the import unless it was committed: nothing of it is kept. */
+        @Override
+        void close();
     }
+
+    /**
+     * @param type         a record type
+     * @param sourceSha256 the SHA-256 of a file's bytes
+     * @return the import of a file of that type with those bytes, if one was committed
+     */
+    Optional<ImportSummary> importedBefore(RecordType type, String sourceSha256);
+
+    /**
+     * @param type the record type
+     * @return how many records of it the imports held, counting a record replaced by a later import twice: a
+     *     quick upper bound of {@link #countRecords}, for progress
+     */
+    long storedRecordsEstimate(RecordType type);
 
     /**
      * Streams every stored record of a type.

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,9 +14,11 @@ import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
 import vn.congvu.api.Report;
 import vn.congvu.engine.FilingResult;
+import vn.congvu.engine.ImportOptions;
 import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
+import vn.congvu.engine.RunningWork;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 import vn.congvu.store.OutboxStatus;
@@ -30,6 +33,11 @@ import vn.congvu.uplink.Uplink;
         "osgi.command.function=catchup", "osgi.command.function=outbox"})
 public class ProvinceCommands {
 
+    private static final String TYPE = "TYPE: dossier, rating, discipline, inspection, feedback, training, campaign, ... (README, \"Record files\")";
+    private static final String FILE = "FILE: absolute path of the CSV, JSON or xlsx file";
+    private static final String OPTION = "OPTION: encoding=NAME (windows-1258, UTF-16, ...) or sheet=NAME";
+    private static final String PERIOD = "PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07";
+
     private final RecordIntake intake;
     /** How many stuck entries {@code congvu:outbox} lists. */
     private static final int STUCK_SHOWN = 20;
@@ -38,29 +46,81 @@ public class ProvinceCommands {
 
     private final ReportFiling filing;
     private final Uplink uplink;
+    private final RunningWork work;
 
     /**
      * @param intake imports record files
      * @param filing evaluates and files
      * @param uplink sends to the ministry
+     * @param work   tracks imports and evaluations, so that they show progress and can be cancelled
      */
     @Activate
-    public ProvinceCommands(@Reference RecordIntake intake, @Reference ReportFiling filing, @Reference Uplink uplink) {
+    public ProvinceCommands(@Reference RecordIntake intake, @Reference ReportFiling filing, @Reference Uplink uplink,
+                            @Reference RunningWork work) {
         this.intake = intake;
         this.filing = filing;
         this.uplink = uplink;
+        this.work = work;
     }
 
     /**
-     * {@code congvu:intake dossier data/inbox/dossiers.csv}: imports a CSV file of one record type.
+     * {@code congvu:intake dossier /srv/data/dossiers.csv}: imports a record file of one record type, showing
+     * its progress; Ctrl-C (or {@code congvu:cancel}) stops it with nothing stored.
      *
+     * @param session    the shell session, whose owner name lets Ctrl-C cancel the import
      * @param recordType the record type
      * @param file       the file
      * @return a summary line
      */
-    @Descriptor("imports a CSV or JSON file of one record type; a file with any error is refused whole, every error listed")
-    public String intake(@Descriptor("TYPE: dossier, rating, discipline, inspection, feedback, training, campaign, ... (README, \"Record files\")") String recordType, @Descriptor("FILE: path of the CSV or JSON file") String file) {
-        ImportResult result = intake.importFile(GivenPath.absolute(file, "FILE"), recordType);
+    @Descriptor("imports a CSV, JSON or xlsx file of one record type; a file with any error is refused whole, every error listed")
+    public String intake(CommandSession session, @Descriptor(TYPE) String recordType, @Descriptor(FILE) String file) {
+        return intake(session, recordType, file, new String[0]);
+    }
+
+    /**
+     * {@code congvu:intake dossier /srv/data/hoso.csv encoding=windows-1258}: as {@link #intake(CommandSession,
+     * String, String)}, with the file's encoding or sheet named.
+     *
+     * @param session    the shell session
+     * @param recordType the record type
+     * @param file       the file
+     * @param option     {@code encoding=NAME} or {@code sheet=NAME}
+     * @return a summary line
+     */
+    @Descriptor("imports a file naming its encoding (when not UTF-8) or its sheet (when not the first)")
+    public String intake(CommandSession session, @Descriptor(TYPE) String recordType, @Descriptor(FILE) String file,
+                         @Descriptor(OPTION) String option) {
+        return intake(session, recordType, file, new String[] {option});
+    }
+
+    /**
+     * As {@link #intake(CommandSession, String, String, String)}, with both options.
+     *
+     * @param session    the shell session
+     * @param recordType the record type
+     * @param file       the file
+     * @param option     {@code encoding=NAME} or {@code sheet=NAME}
+     * @param another    the other one
+     * @return a summary line
+     */
+    @Descriptor("imports a file naming its encoding and its sheet")
+    public String intake(CommandSession session, @Descriptor(TYPE) String recordType, @Descriptor(FILE) String file,
+                         @Descriptor(OPTION) String option, @Descriptor(OPTION) String another) {
+        return intake(session, recordType, file, new String[] {option, another});
+    }
+
+    private String intake(CommandSession session, String recordType, String file, String[] options) {
+        ImportOptions parsed = ImportOptions.parse(options);
+        java.nio.file.Path path = GivenPath.absolute(file, "FILE");
+        ImportResult result;
+        try (RunningWork.Tracked tracked = work.begin("importing " + path.getFileName(), WorkCommands.owner(session),
+                WorkCommands::show)) {
+            result = intake.importFile(path, recordType, parsed, tracked);
+        }
+        if (result.cancelled()) {
+            throw new IllegalStateException("Đã hủy việc nhập tệp " + file + "; không bản ghi nào được lưu / the import of "
+                    + file + " was cancelled; nothing is stored");
+        }
         if (!result.accepted()) {
             StringBuilder errors = new StringBuilder("Tệp " + file + " bị từ chối, không bản ghi nào được nhập ("
                     + result.errors().size() + " lỗi) / file refused, nothing imported:");
@@ -76,27 +136,34 @@ public class ProvinceCommands {
     /**
      * {@code congvu:file 2022}: evaluates the period and files the report; it is sent in the background.
      *
-     * @param period the period, such as 2022 or 2022-Q3
+     * @param session the shell session, whose owner name lets Ctrl-C cancel the evaluation
+     * @param period  the period, such as 2022 or 2022-Q3
      * @return what was filed
      * @throws InterruptedException never without waiting
      */
     @Descriptor("evaluates a period with every rule module and files the report")
-    public String file(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period) throws InterruptedException {
-        return file(period, 0);
+    public String file(CommandSession session, @Descriptor(PERIOD) String period) throws InterruptedException {
+        return file(session, period, 0);
     }
 
     /**
      * {@code congvu:file 2022 120}: as {@link #file(String)}, then waits up to the given seconds for the
      * ministry's receipt.
      *
+     * @param session     the shell session
      * @param period      the period
      * @param waitSeconds how long to wait for the receipt
      * @return what was filed and the receipt
      * @throws InterruptedException if the wait is interrupted
      */
     @Descriptor("evaluates a period, files the report and waits for the ministry's receipt")
-    public String file(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period, @Descriptor("SECONDS: how long to wait for the receipt") int waitSeconds) throws InterruptedException {
-        FilingResult result = filing.file(Period.parse(period));
+    public String file(CommandSession session, @Descriptor(PERIOD) String period, @Descriptor("SECONDS: how long to wait for the receipt") int waitSeconds) throws InterruptedException {
+        Period parsed = Period.parse(period);
+        FilingResult result;
+        try (RunningWork.Tracked tracked = work.begin("evaluating " + parsed, WorkCommands.owner(session), progress -> { })) {
+            // modules run on the engine's threads, which print to whichever shell made them: show from here
+            result = WorkCommands.showingProgress(tracked, () -> filing.file(parsed, tracked));
+        }
         StringBuilder out = new StringBuilder();
         result.modules().forEach(module -> out.append(String.format("Mô-đun %s %s: %s (%d ms)%n", module.moduleId(),
                 module.version(), module.completed() ? "xong" : module.status() + " - " + module.error(),

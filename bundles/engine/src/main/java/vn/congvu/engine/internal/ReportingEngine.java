@@ -52,6 +52,7 @@ import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.engine.ModuleInventory;
 import vn.congvu.engine.ModuleOutcome;
 import vn.congvu.engine.ReportFiling;
+import vn.congvu.engine.WorkWatcher;
 import vn.congvu.metrics.NodeMeter;
 import vn.congvu.store.FiledReport;
 import vn.congvu.store.ProvinceStore;
@@ -247,8 +248,8 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     }
 
     @Override
-    public FilingResult file(Period period) {
-        FilingResult result = fileUncounted(period);
+    public FilingResult file(Period period, WorkWatcher watcher) {
+        FilingResult result = fileUncounted(period, watcher);
         NodeMeter counting = meter;
         if (counting != null) {
             counting.filing(!result.filed() ? NodeMeter.FilingOutcome.NOT_FILED
@@ -257,7 +258,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         return result;
     }
 
-    private FilingResult fileUncounted(Period period) {
+    private FilingResult fileUncounted(Period period, WorkWatcher watcher) {
         Optional<Problem> notFiled = FilingCalendar.problem(province.code(), period, LocalDate.now(Period.ZONE));
         if (notFiled.isPresent()) {
             LOG.warn("Report {} {} not filed: {}", province.code(), period, notFiled.get().messageEn());
@@ -266,7 +267,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         List<InstalledModule> leased = leaseApplicable(period);
         Run run;
         try {
-            run = run(period, leased);
+            run = run(period, leased, watcher);
         } finally {
             leased.forEach(InstalledModule::release);
         }
@@ -302,7 +303,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
                     }
                 }
             }
-            Run run = run(period, modulesToRun);
+            Run run = run(period, modulesToRun, WorkWatcher.NONE);
             return new Evaluation(run.report(), run.outcomes(), run.problems());
         } finally {
             leased.forEach(InstalledModule::release);
@@ -314,9 +315,9 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
                        List<Problem> problems) {
     }
 
-    private Run run(Period period, List<InstalledModule> applicable) {
+    private Run run(Period period, List<InstalledModule> applicable, WorkWatcher watcher) {
         long started = System.nanoTime();
-        Run run = runUntimed(period, applicable);
+        Run run = runUntimed(period, applicable, new EvaluationProgress(store, "evaluating " + period, applicable, watcher));
         NodeMeter counting = meter;
         if (counting != null) {
             counting.evaluation(run.report().isPresent(), Duration.ofNanos(System.nanoTime() - started));
@@ -324,7 +325,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         return run;
     }
 
-    private Run runUntimed(Period period, List<InstalledModule> applicable) {
+    private Run runUntimed(Period period, List<InstalledModule> applicable, EvaluationProgress progress) {
         List<InstalledModule> ordered = applicable.stream()
                 .sorted(Comparator.comparing(installed -> installed.descriptor().id())).toList();
         LOG.info("Evaluating {} {} with {} rule module(s)", province.name(), period, ordered.size());
@@ -332,11 +333,18 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         List<ReportAssembler.Contribution> contributions = new ArrayList<>();
         List<String> narrative = new ArrayList<>();
         for (InstalledModule installed : ordered) {
-            Optional<ModuleResult> result = evaluate(installed, period, outcomes);
+            if (progress.cancelled()) {
+                break;
+            }
+            Optional<ModuleResult> result = evaluate(installed, period, outcomes, progress);
             result.ifPresent(value -> {
                 contributions.add(new ReportAssembler.Contribution(installed, value));
                 narrative.addAll(value.narrative());
             });
+        }
+        if (progress.cancelled()) {
+            LOG.info("Evaluation of {} {} cancelled: nothing filed", province.code(), period);
+            return new Run(Optional.empty(), outcomes, narrative, List.of(EvaluationProgress.CANCELLED));
         }
         List<ModuleOutcome> failed = outcomes.stream().filter(outcome -> !outcome.completed()).toList();
         if (!failed.isEmpty()) {
@@ -357,12 +365,13 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         return new Run(Optional.of(assembly.report()), outcomes, narrative, List.of());
     }
 
-    private Optional<ModuleResult> evaluate(InstalledModule installed, Period period, List<ModuleOutcome> outcomes) {
+    private Optional<ModuleResult> evaluate(InstalledModule installed, Period period, List<ModuleOutcome> outcomes,
+                                            EvaluationProgress progress) {
         String id = installed.descriptor().id();
         String version = installed.provenance().version();
         long started = System.nanoTime();
         Future<ModuleResult> future = evaluations.submit(() -> installed.module()
-                .evaluate(new StoreEvaluationContext(province, period, installed.descriptor(), store)));
+                .evaluate(new StoreEvaluationContext(province, period, installed.descriptor(), store, progress)));
         try {
             ModuleResult result = future.get(moduleTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (result == null) {
@@ -376,6 +385,11 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
             outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.TIMED_OUT,
                     "ran past its time limit of " + moduleTimeout.toSeconds() + " s", since(started)));
         } catch (ExecutionException e) {
+            if (progress.cancelled()) {
+                LOG.info("Rule module {} {} stopped: the evaluation of {} {} was cancelled", id, version, province.code(), period);
+                outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.FAILED, "cancelled", since(started)));
+                return Optional.empty();
+            }
             LOG.error("Rule module {} {} failed on {} {}", id, version, province.code(), period, e.getCause());
             outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.FAILED,
                     String.valueOf(e.getCause()), since(started)));

@@ -10,15 +10,18 @@ import vn.congvu.api.rule.EvaluationContext;
 import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.store.ProvinceStore;
 
-/** Gives a module the records it declared it reads, straight from the store. */
+/** Gives a module the records it declared it reads, straight from the store, counting them for progress. */
 final class StoreEvaluationContext implements EvaluationContext {
 
     private final Province province;
     private final Period period;
     private final ModuleDescriptor descriptor;
     private final ProvinceStore store;
+    private final EvaluationProgress progress;
 
-    StoreEvaluationContext(Province province, Period period, ModuleDescriptor descriptor, ProvinceStore store) {
+    StoreEvaluationContext(Province province, Period period, ModuleDescriptor descriptor, ProvinceStore store,
+                           EvaluationProgress progress) {
+        this.progress = progress;
         this.province = province;
         this.period = period;
         this.descriptor = descriptor;
@@ -43,6 +46,6 @@ final class StoreEvaluationContext implements EvaluationContext {
         }
         RecordType type = RecordTypes.byName(recordType).orElseThrow(() -> new IllegalArgumentException(
                 "module " + descriptor.id() + " reads unknown record type '" + recordType + "'"));
-        store.forEachRecord(type, action);
+        store.forEachRecord(type, progress.counting(action));
     }
 }

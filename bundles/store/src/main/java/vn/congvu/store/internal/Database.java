@@ -106,6 +106,58 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A transaction left open for work that comes in pieces (a staged import), with the value its first
+     * statements gave. Its owner commits or rolls back, and closes the connection.
+     *
+     * @param connection the connection, not auto-committing
+     * @param value      what the first statements gave
+     * @param <T>        the value's type
+     */
+    record Open<T>(Connection connection, T value) {
+    }
+
+    /**
+     * Opens a transaction that outlives this call: its first statements are run again on a lock conflict, as
+     * {@link #inTransaction} runs whole work, and the transaction is left open.
+     *
+     * @param doing what the work does, for the error message
+     * @param first the transaction's first statements
+     * @return the open transaction
+     * @throws StoreException naming what was being done, if the database fails
+     */
+    <T> Open<T> begin(String doing, Work<T> first) {
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = null;
+            try {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                return new Open<>(connection, first.run(connection));
+            } catch (SQLException e) {
+                closeAfterFailure(connection);
+                if (attempt < MAX_ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new StoreException(doing + " in " + path, e);
+            } catch (RuntimeException e) {
+                closeAfterFailure(connection);
+                throw e;
+            }
+        }
+    }
+
+    private static void closeAfterFailure(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("A failed transaction did not roll back cleanly: {}", e.getMessage());
+        }
+    }
+
     private static void pause(int attempt) {
         try {
             Thread.sleep(20L * attempt);

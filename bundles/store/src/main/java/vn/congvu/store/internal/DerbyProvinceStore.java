@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,7 @@ public class DerbyProvinceStore implements ProvinceStore, StoreBackup {
         String database();
     }
 
-    /** Separates a record's fields; intake refuses it inside text. */
-    private static final int CHUNK_SIZE = 4_096;
+    /** Separates the records of a chunk; intake refuses it inside text. */
     private static final char RECORD_SEPARATOR = TextCodec.ROW_SEPARATOR;
 
     private final Database database;
@@ -85,135 +83,28 @@ public class DerbyProvinceStore implements ProvinceStore, StoreBackup {
     }
 
     @Override
-    public ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, int recordCount,
-                                      RecordStream records) {
-        return database.inTransaction("importing " + recordCount + " " + type.name() + " records from " + sourceName,
-                connection -> {
-                    Optional<ImportSummary> earlier = earlierImport(connection, type, sourceSha256);
-                    if (earlier.isPresent()) {
-                        return earlier.get();
-                    }
-                    Instant now = Instant.now();
-                    long importId;
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO imports (record_type, source_name, sha256, record_count, imported_at) "
-                                    + "VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                        insert.setString(1, type.name());
-                        insert.setString(2, sourceName);
-                        insert.setString(3, sourceSha256);
-                        insert.setInt(4, recordCount);
-                        insert.setTimestamp(5, Timestamp.from(now));
-                        insert.executeUpdate();
-                        importId = ReportRows.generatedKey(insert);
-                    }
-                    int written = writeChunks(connection, type, importId, records);
-                    if (written != recordCount) {
-                        throw new SQLException(sourceName + " gave " + written + " records where " + recordCount
-                                + " were announced; nothing imported");
-                    }
-                    return new ImportSummary(importId, recordCount, now, false);
-                });
+    public StagedImport beginImport(RecordType type, String sourceName) {
+        return DerbyStagedImport.begin(database, type, sourceName);
     }
 
-    private static Optional<ImportSummary> earlierImport(Connection connection, RecordType type, String sha256)
-            throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT import_id, record_count, imported_at FROM imports WHERE record_type = ? AND sha256 = ?")) {
-            query.setString(1, type.name());
-            query.setString(2, sha256);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+    @Override
+    public Optional<ImportSummary> importedBefore(RecordType type, String sourceSha256) {
+        return database.inTransaction("looking for an earlier import of a " + type.name() + " file",
+                connection -> DerbyStagedImport.earlierImport(connection, type, sourceSha256, -1));
+    }
+
+    @Override
+    public long storedRecordsEstimate(RecordType type) {
+        return database.inTransaction("estimating the " + type.name() + " records", connection -> {
+            // read uncommitted: an estimate for progress must not wait for an import in progress to commit
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT SUM(CAST(record_count AS BIGINT)) FROM record_chunks WHERE record_type = ? WITH UR")) {
+                query.setString(1, type.name());
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
                 }
-                return Optional.of(new ImportSummary(row.getLong(1), row.getInt(2), row.getTimestamp(3).toInstant(), true));
             }
-        }
-    }
-
-    /** Writes the records in chunks of {@value #CHUNK_SIZE}, in the file's order; returns how many. */
-    private static int writeChunks(Connection connection, RecordType type, long importId, RecordStream records)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO record_chunks "
-                + "(import_id, chunk_no, record_type, record_count, payload) VALUES (?, ?, ?, ?, ?)")) {
-            ChunkWriter chunks = new ChunkWriter(insert, type, importId);
-            try {
-                records.forEach(chunks::add);
-            } catch (UncheckedSqlException e) {
-                throw e.getCause();
-            }
-            return chunks.finish();
-        }
-    }
-
-    /** Collects records into chunks and inserts each full chunk, so that only one chunk is held at a time. */
-    private static final class ChunkWriter {
-        private final PreparedStatement insert;
-        private final RecordType type;
-        private final long importId;
-        private final StringBuilder payload = new StringBuilder(CHUNK_SIZE * 96);
-        private int inChunk;
-        private int chunk;
-        private int written;
-
-        ChunkWriter(PreparedStatement insert, RecordType type, long importId) {
-            this.insert = insert;
-            this.type = type;
-            this.importId = importId;
-        }
-
-        void add(Record record) {
-            String encoded = encode(type, record);
-            if (inChunk > 0) {
-                payload.append(RECORD_SEPARATOR);
-            }
-            payload.append(encoded);
-            inChunk++;
-            written++;
-            if (inChunk == CHUNK_SIZE) {
-                flush();
-            }
-        }
-
-        int finish() throws SQLException {
-            if (inChunk > 0) {
-                flush();
-            }
-            insert.executeBatch();
-            return written;
-        }
-
-        private void flush() {
-            try {
-                insert.setLong(1, importId);
-                insert.setInt(2, chunk);
-                insert.setString(3, type.name());
-                insert.setInt(4, inChunk);
-                insert.setBytes(5, payload.toString().getBytes(StandardCharsets.UTF_8));
-                insert.addBatch();
-                if (chunk % 16 == 15) {
-                    insert.executeBatch();
-                }
-            } catch (SQLException e) {
-                throw new UncheckedSqlException(e);
-            }
-            chunk++;
-            inChunk = 0;
-            payload.setLength(0);
-        }
-    }
-
-    /** Carries a database failure out of a record stream's callback. */
-    private static final class UncheckedSqlException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UncheckedSqlException(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
+        });
     }
 
     @Override
@@ -238,7 +129,8 @@ public class DerbyProvinceStore implements ProvinceStore, StoreBackup {
                 severalImports = row.getInt(1) > 1;
             }
         }
-        Set<String> seen = severalImports ? new HashSet<>() : null;
+        // a key of a later import hides the same key of an earlier one; fingerprints keep this small for millions
+        KeyFingerprints seen = severalImports ? new KeyFingerprints() : null;
         try (PreparedStatement query = connection.prepareStatement("SELECT payload, payload_text FROM record_chunks "
                 + "WHERE record_type = ? ORDER BY import_id DESC, chunk_no")) {
             query.setString(1, type.name());

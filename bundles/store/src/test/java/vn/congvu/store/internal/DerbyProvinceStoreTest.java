@@ -21,6 +21,7 @@ import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordTypes;
 import vn.congvu.store.FiledReport;
 import vn.congvu.store.ImportSummary;
+import vn.congvu.store.ProvinceStore;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 
@@ -79,19 +80,16 @@ class DerbyProvinceStoreTest {
     }
 
     @Test
-    void importRecords_databaseFailsAfterTheFirstBatch_nothingIsWritten() {
+    void stagedImport_abandonedAfterSeveralBatches_nothingIsWritten() {
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < 70_000; i++) {
             records.add(dossier("HS-" + i, "UBND xã Đức Long", "2022-03-10"));
         }
-        // the reader gives up (the file changed under it, say) well after the first batch of chunks went in
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), 70_001, sink -> {
-                    records.forEach(sink);
-                    throw new IllegalStateException("lớn.csv changed while it was read");
-                }));
+        // the reader gives up (the file changed under it, or the operator cancelled) well after the first batches
+        try (ProvinceStore.StagedImport staged = store.beginImport(RecordTypes.DOSSIER, "lớn.csv")) {
+            records.forEach(record -> assertTrue(staged.append(record)));
+        }
 
-        assertEquals("lớn.csv changed while it was read", error.getMessage());
         assertEquals(0, store.countRecords(RecordTypes.DOSSIER));
         ImportSummary retried = store.importRecords(RecordTypes.DOSSIER, "lớn.csv", "e".repeat(64), records.subList(0, 70_000));
         assertFalse(retried.alreadyKnown(), "a failed import must not count as imported");
@@ -208,6 +206,30 @@ class DerbyProvinceStoreTest {
 
         store.fileReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.now());
         assertEquals(List.of(pending.outboxEntryId()), store.stuckEntries(10).stream().map(OutboxEntry::entryId).toList());
+    }
+
+    @Test
+    void stagedImport_sameKeyTwice_secondRefusedAndFirstKept() {
+        try (ProvinceStore.StagedImport staged = store.beginImport(RecordTypes.DOSSIER, "a.csv")) {
+            assertTrue(staged.append(dossier("HS-1", "Sở Nội vụ", null)));
+            assertFalse(staged.append(dossier("HS-1", "Sở Tư pháp", null)));
+            assertTrue(staged.append(dossier("HS-2", "Sở Tư pháp", null)));
+            assertEquals(2, staged.commit("9".repeat(64)).recordCount());
+        }
+        List<Record> read = new ArrayList<>();
+        store.forEachRecord(RecordTypes.DOSSIER, read::add);
+        assertEquals(List.of(dossier("HS-1", "Sở Nội vụ", null), dossier("HS-2", "Sở Tư pháp", null)), read);
+    }
+
+    @Test
+    void storedRecordsEstimate_countsWhatTheImportsHeld() {
+        store.importRecords(RecordTypes.DOSSIER, "a.csv", "7".repeat(64), List.of(dossier("HS-1", "Sở Nội vụ", null)));
+        store.importRecords(RecordTypes.DOSSIER, "b.csv", "8".repeat(64), List.of(dossier("HS-1", "Sở Nội vụ", "2022-03-10"),
+                dossier("HS-2", "Sở Nội vụ", null)));
+
+        assertEquals(3, store.storedRecordsEstimate(RecordTypes.DOSSIER));
+        assertEquals(2, store.countRecords(RecordTypes.DOSSIER));
+        assertEquals(0, store.storedRecordsEstimate(RecordTypes.FEEDBACK));
     }
 
     @Test

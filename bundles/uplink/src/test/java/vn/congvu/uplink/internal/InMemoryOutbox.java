@@ -124,8 +124,17 @@ final class InMemoryOutbox implements ProvinceStore {
     }
 
     @Override
-    public ImportSummary importRecords(RecordType type, String sourceName, String sourceSha256, int recordCount,
-                                       RecordStream records) {
+    public StagedImport beginImport(RecordType type, String sourceName) {
+        throw new UnsupportedOperationException("records are not kept here");
+    }
+
+    @Override
+    public java.util.Optional<ImportSummary> importedBefore(RecordType type, String sourceSha256) {
+        throw new UnsupportedOperationException("records are not kept here");
+    }
+
+    @Override
+    public long storedRecordsEstimate(RecordType type) {
         throw new UnsupportedOperationException("records are not kept here");
     }
 

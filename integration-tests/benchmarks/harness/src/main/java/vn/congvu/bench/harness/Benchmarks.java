@@ -11,14 +11,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * Runs every congvu benchmark against the real bundles in real Felix runtimes (node processes started
@@ -82,10 +79,10 @@ public final class Benchmarks {
                 .map(String::trim).map(Integer::valueOf).toList();
         List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of("startup", "ingestion", "evaluation",
                 "history", "swap", "validation");
-        deleteTree(work);
+        HomeFiles.deleteTree(work);
         Files.createDirectories(work);
         Path dist = work.resolve("congvu");
-        copyTree(sourceDist, dist);
+        HomeFiles.copyTree(sourceDist, dist);
         Files.copy(benchBundle, dist.resolve("bundle").resolve("congvu-bench-node.jar"));
         Benchmarks benchmarks = new Benchmarks(dist, work);
         long started = System.nanoTime();
@@ -331,10 +328,15 @@ public final class Benchmarks {
             boolean profiled = size == 1_000_000;
             Path recording = work.resolve("evaluation-" + size + ".jfr");
             String options = profiled ? "-XX:StartFlightRecording=filename=" + recording + ",settings=profile" : null;
-            Map<String, Map<String, String>> results = execNode(home, "evaluation-" + size, options,
-                    "bench:parse " + data + "; bench:province 2022 " + data, "parse", "province");
-            Map<String, String> parse = results.get("parse");
-            Map<String, String> province = results.get("province");
+            // a node run as an operator runs one, under its home's etc/jvm.options; the memory figures are its process's
+            Map<String, String> parse;
+            MeasuredNode.Work measured;
+            try (MeasuredNode node = MeasuredNode.run(dist.resolve("bin/congvu"), home, work, "evaluation-" + size, options)) {
+                parse = node.exec("bench:parse " + data, "parse");
+                measured = node.measured("bench:province 2022 " + data, "province");
+            }
+            Map<String, String> province = measured.result();
+            MeasuredNode.Memory memory = measured.memory();
             long total = Long.parseLong(province.get("records"));
             double millis = Double.parseDouble(province.get("intakeMillis")) + Double.parseDouble(province.get("evaluateMillis"));
             double perSecond = total / (millis / 1000);
@@ -349,9 +351,16 @@ public final class Benchmarks {
                                 ms(Double.parseDouble(province.get("evaluateMillis"))), province.get("peakHeapMb")),
                         String.format("bare parse %,.0f records/s", bare), ratio(perSecond / bare),
                         ">= 0.50 of bare and >= 200,000/s", verdict(perSecond / bare >= 0.5 && perSecond >= 200_000)));
-                rows.add(new Row("5. Resident memory after benchmark 2, province", province.get("rssMb") + " MB", "-", "-",
-                        "< 256 MB", verdict(Long.parseLong(province.get("rssMb")) < 256)));
             }
+            String label = String.format("5. Resident memory, province node, %,d dossiers (heap limit %s MB, etc/jvm.options%s)",
+                    size, province.get("maxHeapMb"), profiled ? "; flight recording on" : "");
+            String started = memory.startMb() + " MB once ready";
+            rows.add(new Row(label + ": peak during intake and evaluation", memory.peakMb() + " MB", started,
+                    ratio((double) memory.peakMb() / memory.startMb()), "completes inside the heap limit", "yes"));
+            rows.add(new Row(label + ": " + MeasuredNode.IDLE_SECONDS + " s after", memory.afterMb() + " MB (" + memory.endMb()
+                    + " MB when it ended)", started, ratio((double) memory.afterMb() / memory.startMb()), "< 256 MB",
+                    verdict(memory.afterMb() < 256)));
+            notes.add(String.format("Resident memory of the %,d-dossier province node: %s.", size, memory));
             if (profiled && Files.exists(recording)) {
                 notes.add("Where the time of the 1,000,000-dossier run goes (JFR execution samples, top frames):");
                 notes.addAll(Profiles.topFrames(recording, 12));
@@ -424,12 +433,13 @@ public final class Benchmarks {
      */
     private Path ministryHome(String name, int port, boolean tls) throws IOException, GeneralSecurityException {
         Path home = work.resolve(name);
-        copyTree(dist.resolve("nodes/ministry"), home);
+        HomeFiles.copyTree(dist.resolve("nodes/ministry"), home);
         if (tls) {
             pki().ministry(home.resolve("etc/tls"));
         }
-        edit(home.resolve("etc/vn.congvu.ministry.cfg"), Map.of("port", Integer.toString(port), "host", BenchPki.HOST,
+        HomeFiles.edit(home.resolve("etc/vn.congvu.ministry.cfg"), Map.of("port", Integer.toString(port), "host", BenchPki.HOST,
                 "print.stored", "false", "plaintext", Boolean.toString(!tls)));
+        HomeFiles.freeHttpPort(home);
         return home;
     }
 
@@ -439,16 +449,17 @@ public final class Benchmarks {
      */
     private Path provinceHome(String name, boolean tls) throws IOException, GeneralSecurityException {
         Path home = work.resolve(name);
-        copyTree(dist.resolve("nodes/province"), home);
+        HomeFiles.copyTree(dist.resolve("nodes/province"), home);
         Files.createDirectories(home.resolve("deploy"));
         for (String rules : List.of("congvu-rules-caobang.jar", "congvu-rules-national.jar")) {
             Files.copy(dist.resolve("rules").resolve(rules), home.resolve("deploy").resolve(rules));
         }
         // no ministry listens there: the reports wait in the outbox, as the benchmark wants
-        edit(home.resolve("etc/vn.congvu.uplink.cfg"), Map.of("ministry.host", BenchPki.HOST,
+        HomeFiles.edit(home.resolve("etc/vn.congvu.uplink.cfg"), Map.of("ministry.host", BenchPki.HOST,
                 "ministry.port", Integer.toString(freePort()), "plaintext", Boolean.toString(!tls)));
+        HomeFiles.freeHttpPort(home);
         if (tls) {
-            pki().province(setting(home.resolve("etc/vn.congvu.engine.cfg"), "province.code"), home.resolve("etc/tls"));
+            pki().province(HomeFiles.setting(home.resolve("etc/vn.congvu.engine.cfg"), "province.code"), home.resolve("etc/tls"));
         }
         return home;
     }
@@ -589,53 +600,6 @@ public final class Benchmarks {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static String setting(Path cfg, String key) throws IOException {
-        return Files.readAllLines(cfg, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith(key + " ="))
-                .map(line -> line.substring(line.indexOf('=') + 1).trim()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + key + " in " + cfg));
-    }
-
-    private static void edit(Path cfg, Map<String, String> settings) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
-            boolean found = false;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith(setting.getKey() + " =")) {
-                    lines.set(i, setting.getKey() + " = " + setting.getValue());
-                    found = true;
-                }
-            }
-            if (!found) {
-                lines.add(setting.getKey() + " = " + setting.getValue());
-            }
-        }
-        Files.write(cfg, lines, StandardCharsets.UTF_8);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

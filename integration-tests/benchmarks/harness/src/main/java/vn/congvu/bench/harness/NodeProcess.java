@@ -48,6 +48,8 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(List<String> command, Path log, String javaOptions) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile()));
+        // a node runs with its home's etc/jvm.options and these alone, never with a JAVA_OPTS the harness was given
+        builder.environment().remove("JAVA_OPTS");
         if (javaOptions != null) {
             builder.environment().put("JAVA_OPTS", javaOptions);
         }

@@ -145,7 +145,7 @@ public class ProvinceBench {
      *
      * @param period the period
      * @param folder record files named after their record type
-     * @return {@code RESULT province records=... intakeMillis=... evaluateMillis=... peakHeapMb=... rssMb=...}
+     * @return {@code RESULT province records=... intakeMillis=... evaluateMillis=... peakHeapMb=... rssMb=... maxHeapMb=...}
      */
     public String province(String period, String folder) {
         Measures.resetHeapPeak();
@@ -165,8 +165,9 @@ public class ProvinceBench {
         if (!filed.filed()) {
             throw new IllegalStateException("nothing filed: " + filed.problems());
         }
-        return String.format("RESULT province records=%d intakeMillis=%d evaluateMillis=%d modules=%d peakHeapMb=%d rssMb=%d",
-                records, intakeMillis, millis(evaluating), filed.modules().size(), Measures.heapPeakMb(), Measures.rssMb());
+        return String.format("RESULT province records=%d intakeMillis=%d evaluateMillis=%d modules=%d peakHeapMb=%d rssMb=%d "
+                        + "maxHeapMb=%d", records, intakeMillis, millis(evaluating), filed.modules().size(), Measures.heapPeakMb(),
+                Measures.rssMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     /**
