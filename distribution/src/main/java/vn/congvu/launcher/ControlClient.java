@@ -153,7 +153,7 @@ final class ControlClient implements AutoCloseable {
                 }
                 asked = true;
                 try {
-                    stderr.write(("\ncongvu: cancelling: the work stops and stores nothing (Ctrl-C again leaves at once)\n")
+                    stderr.write(("\ncongvu: asking the node to cancel this command's import or evaluation (Ctrl-C again leaves at once)\n")
                             .getBytes(StandardCharsets.UTF_8));
                     stderr.flush();
                     client.cancel();

@@ -21,16 +21,20 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import vn.congvu.api.record.RecordTypes;
+import vn.congvu.api.Period;
+import vn.congvu.engine.FilingResult;
 import vn.congvu.engine.ImportOptions;
 import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
+import vn.congvu.engine.ReportFiling;
 import vn.congvu.engine.RunningWork;
 import vn.congvu.engine.WorkWatcher;
+import vn.congvu.store.OutboxStatus;
 import vn.congvu.store.ProvinceStore;
 
 /**
  * Record files in a running province node with its real store: a file written slowly into the inbox is never
- * imported in part, and an import cancelled midway stores nothing.
+ * imported in part, an import cancelled midway stores nothing, and an evaluation cancelled midway files nothing.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -112,8 +116,42 @@ public class RecordFilesIT extends CongvuTestSupport {
         assertEquals(100_000, again.records());
     }
 
+    @Test
+    public void evaluationCancelledMidway_filesNothing_andTheSamePeriodFilesAfter() throws Exception {
+        Path file = province().resolve("hồ-sơ-đánh-giá.csv");
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            text.append("EV-").append(i).append(",commune,UBND xã Đức Long,2022-02-03,2022-02-10,2022-02-07\n");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        assertTrue(service(RecordIntake.class).importFile(file, "dossier").accepted());
+        ReportFiling filing = service(ReportFiling.class);
+        ProvinceStore store = service(ProvinceStore.class);
+        OutboxStatus before = store.outboxStatus();
+        AtomicInteger asked = new AtomicInteger();
+        // the evaluation asks once a record its modules read: this is some 10,000 records into the dossiers
+        WorkWatcher operator = new WorkWatcher() {
+            @Override
+            public boolean cancelled() {
+                return asked.incrementAndGet() > 10_000;
+            }
+        };
+
+        FilingResult cancelled = filing.file(Period.year(2022), operator);
+
+        assertFalse(cancelled.filed());
+        assertEquals(cancelled.problems().toString(), List.of("evaluation.cancelled"),
+                cancelled.problems().stream().map(problem -> problem.rule()).toList());
+        OutboxStatus after = store.outboxStatus();
+        assertEquals("nothing queued by a cancelled evaluation",
+                before.pending() + before.delivered() + before.refused() + before.failed(),
+                after.pending() + after.delivered() + after.refused() + after.failed());
+        FilingResult filed = filing.file(Period.year(2022));
+        assertTrue(filed.problems().toString(), filed.filed());
+    }
+
     /**
-     * Configures the province once for both tests (configuring again would restart its store under the other
+     * Configures the province once for all the tests (configuring again would restart its store under the other
      * test's feet).
      *
      * @return the node's folder
