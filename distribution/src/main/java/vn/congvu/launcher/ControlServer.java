@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,7 +216,7 @@ final class ControlServer implements AutoCloseable {
                 String text = new String(ControlProtocol.readBytes(in, ControlProtocol.MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
                 if (kind == ControlProtocol.CANCEL) {
                     LOG.info("Cancel asked through the control socket by {}", owner);
-                    if (cancelWorkOf(owner) == 0) {
+                    if (WorkCancel.ownedBy(context, owner) == 0) {
                         ControlProtocol.writeText(out, ControlProtocol.ERR, "congvu: this command has nothing to cancel "
                                 + "(it imports or evaluates nothing); it goes on in the node. Ctrl-C again leaves at once\n");
                     }
@@ -226,38 +225,10 @@ final class ControlServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            cancelWorkOf(owner);
+            WorkCancel.ownedBy(context, owner);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * Cancels through the node's RunningWork service (a province's engine), called by reflection: it lives in a
-     * bundle.
-     *
-     * @return how many pieces of work were cancelled
-     */
-    private int cancelWorkOf(String owner) {
-        ServiceReference<?> reference = context.getServiceReference("vn.congvu.engine.RunningWork");
-        if (reference == null) {
-            return 0;
-        }
-        Object work = context.getService(reference);
-        try {
-            if (work != null) {
-                int cancelled = (Integer) work.getClass().getMethod("cancelOwnedBy", String.class).invoke(work, owner);
-                if (cancelled > 0) {
-                    LOG.info("Cancelled {} piece(s) of work of {}", cancelled, owner);
-                }
-                return cancelled;
-            }
-        } catch (ReflectiveOperationException e) {
-            LOG.warn("Could not cancel the work of {}: {}", owner, e.toString());
-        } finally {
-            context.ungetService(reference);
-        }
-        return 0;
     }
 
     private static void closeQuietly(SocketChannel connection) {

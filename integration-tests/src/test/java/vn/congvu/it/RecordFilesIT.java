@@ -91,7 +91,7 @@ public class RecordFilesIT extends CongvuTestSupport {
         long before = store.countRecords(RecordTypes.DOSSIER);
 
         ImportResult cancelled;
-        try (RunningWork.Tracked tracked = work.begin("importing " + file.getFileName(), "RecordFilesIT", progress -> { })) {
+        try (RunningWork.Tracked tracked = work.begin("importing " + file.getFileName(), "RecordFilesIT")) {
             AtomicInteger looks = new AtomicInteger();
             // the operator's congvu:cancel arrives some 40,000 records in (the import asks once a record)
             WorkWatcher operator = new WorkWatcher() {

@@ -2,7 +2,6 @@ package vn.congvu.engine;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -18,10 +17,9 @@ public interface RunningWork {
      * @param task  what the work is, such as {@code importing dossier-2022.csv}
      * @param owner who started it: a control connection's name, {@code inbox}, ...; {@link #cancelOwnedBy}
      *              cancels by it
-     * @param shown receives the work's progress at a pace a person can read (every few seconds)
-     * @return the work's watcher
+     * @return the work's watcher; its {@link Tracked#latest()} progress is what a shell shows
      */
-    Tracked begin(String task, String owner, Consumer<Progress> shown);
+    Tracked begin(String task, String owner);
 
     /** @return the work in progress, oldest first */
     List<Tracked> running();

@@ -113,9 +113,8 @@ public class ProvinceCommands {
         ImportOptions parsed = ImportOptions.parse(options);
         java.nio.file.Path path = GivenPath.absolute(file, "FILE");
         ImportResult result;
-        try (RunningWork.Tracked tracked = work.begin("importing " + path.getFileName(), WorkCommands.owner(session),
-                WorkCommands::show)) {
-            result = intake.importFile(path, recordType, parsed, tracked);
+        try (RunningWork.Tracked tracked = work.begin("importing " + path.getFileName(), WorkCommands.owner(session))) {
+            result = WorkCommands.showingProgress(tracked, () -> intake.importFile(path, recordType, parsed, tracked));
         }
         if (result.cancelled()) {
             throw new IllegalStateException("Đã hủy việc nhập tệp " + file + "; không bản ghi nào được lưu / the import of "
@@ -160,8 +159,7 @@ public class ProvinceCommands {
     public String file(CommandSession session, @Descriptor(PERIOD) String period, @Descriptor("SECONDS: how long to wait for the receipt") int waitSeconds) throws InterruptedException {
         Period parsed = Period.parse(period);
         FilingResult result;
-        try (RunningWork.Tracked tracked = work.begin("evaluating " + parsed, WorkCommands.owner(session), progress -> { })) {
-            // modules run on the engine's threads, which print to whichever shell made them: show from here
+        try (RunningWork.Tracked tracked = work.begin("evaluating " + parsed, WorkCommands.owner(session))) {
             result = WorkCommands.showingProgress(tracked, () -> filing.file(parsed, tracked));
         }
         StringBuilder out = new StringBuilder();

@@ -70,7 +70,8 @@ public class WorkCommands {
 
     /**
      * Runs work on a thread of its own and shows its progress from the calling (command) thread every 5 s, on
-     * the session's standard error.
+     * the session's standard error: the only thread that prints to this session for sure (an evaluation's
+     * modules run on the engine's threads, which print to whichever shell first made them).
      *
      * @param tracked the work's tracking
      * @param work    the work
@@ -100,7 +101,7 @@ public class WorkCommands {
     }
 
     /** Shows progress on the session's standard error, so that standard output keeps the commands' answers. */
-    static void show(Progress progress) {
+    private static void show(Progress progress) {
         System.err.println(progress.line());
     }
 }

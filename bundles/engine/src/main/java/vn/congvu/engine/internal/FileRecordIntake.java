@@ -27,7 +27,8 @@ import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.WorkWatcher;
 import vn.congvu.engine.internal.intake.CsvTable;
-import vn.congvu.engine.internal.intake.DigestingInput;
+import vn.congvu.engine.internal.intake.CountingInput;
+import vn.congvu.engine.internal.intake.FileHash;
 import vn.congvu.engine.internal.intake.FileState;
 import vn.congvu.engine.internal.intake.IntakeErrors;
 import vn.congvu.engine.internal.intake.JsonRecords;
@@ -109,9 +110,9 @@ public class FileRecordIntake implements RecordIntake {
         String name = file.toString();
         long started = System.nanoTime();
         FileState before = FileState.of(file);
-        // hashing first is quick beside reading: a file imported before is not read and stored again to be dropped
-        String sha256 = DigestingInput.sha256(file);
-        String identity = identity(sha256, options);
+        // hashing first is quick beside reading: a file imported before is not read and stored again to be dropped;
+        // a change after this is seen by the file's state (any write moves its modification time)
+        String identity = identity(FileHash.sha256(file), options);
         Optional<ImportSummary> earlier = store.importedBefore(type, identity);
         if (earlier.isPresent()) {
             LOG.info("{} was already imported on {}: nothing changed", name, earlier.get().importedAt());
@@ -119,8 +120,8 @@ public class FileRecordIntake implements RecordIntake {
         }
         IntakeErrors errors = new IntakeErrors(name);
         try (ProvinceStore.StagedImport staged = store.beginImport(type, file.getFileName().toString());
-             DigestingInput bytes = new DigestingInput(Files.newInputStream(file))) {
-            // a spreadsheet is read in place, its bytes hashed after: its progress is in records alone
+             CountingInput bytes = new CountingInput(Files.newInputStream(file))) {
+            // a spreadsheet is read in place (the library needs the file): its progress is in records alone
             Ticker ticker = format == Format.XLSX ? new Ticker(watcher, "importing " + file.getFileName(), () -> 0, 0)
                     : new Ticker(watcher, "importing " + file.getFileName(), bytes::count, before.size());
             RecordValidator validator = new RecordValidator(type, errors, staged::append, ticker);
@@ -131,7 +132,7 @@ public class FileRecordIntake implements RecordIntake {
                         "the import was cancelled; nothing is stored");
             }
             // a file still being written gives errors that are not its own: say it changed, not what they were
-            if (!bytes.finish().equals(sha256) || !FileState.of(file).equals(before)) {
+            if (!FileState.of(file).equals(before)) {
                 return refused(name, type.name(), ImportResult.CHANGED_WHILE_READ, "Tệp đã thay đổi trong khi được đọc "
                         + "(vẫn đang được ghi?); không bản ghi nào được lưu, hãy nhập lại khi tệp đã ghi xong",
                         "the file changed while it was read (is it still being written?); nothing is stored, import it "
@@ -154,17 +155,9 @@ public class FileRecordIntake implements RecordIntake {
      * sheets of one workbook are two imports).
      */
     private static String identity(String sha256, ImportOptions options) {
-        if (options.equals(ImportOptions.DEFAULT)) {
-            return sha256;
-        }
-        String read = sha256 + "|sheet=" + options.sheet().orElse("") + "|encoding="
-                + options.encoding().map(Charset::name).orElse("");
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(read.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return options.equals(ImportOptions.DEFAULT) ? sha256 : FileHash.sha256((sha256 + "|sheet="
+                + options.sheet().orElse("") + "|encoding=" + options.encoding().map(Charset::name).orElse(""))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void read(Path file, InputStream bytes, ImportOptions options, Format format, RecordValidator validator)

@@ -180,7 +180,7 @@ public class InboxWatcher {
         String name = file.getFileName().toString();
         String type = name.replaceFirst("(?i)\\.(csv|json|xlsx)$", "").replaceFirst("-.*$", "");
         ImportResult result;
-        try (RunningWork.Tracked tracked = work.begin("importing inbox/" + name, OWNER, progress -> { })) {
+        try (RunningWork.Tracked tracked = work.begin("importing inbox/" + name, OWNER)) {
             result = intake.importFile(file, type, ImportOptions.DEFAULT, tracked);
         }
         if (result.changedWhileRead() || !Files.exists(file) || !FileState.of(file).equals(state)) {

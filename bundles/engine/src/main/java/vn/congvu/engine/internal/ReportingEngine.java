@@ -14,13 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -85,7 +78,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     private final Duration moduleTimeout;
     private final ProvinceStore store;
     private final Map<ServiceReference<RuleModule>, InstalledModule> modules = new HashMap<>();
-    private final ExecutorService evaluations;
+    private final ModuleRunner runner;
     private final Object modulesChanged = new Object();
     /** Counts filings and times evaluations for the node's metrics, when the metrics bundle runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -107,12 +100,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         }
         this.moduleTimeout = Duration.ofSeconds(config.module_timeout_seconds());
         this.store = store;
-        AtomicInteger count = new AtomicInteger();
-        this.evaluations = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "congvu-evaluation-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.runner = new ModuleRunner(province, store, moduleTimeout);
         LOG.info("Engine ready for {} ({})", province.name(), province.code());
         // a node of a unit merged away still files and corrects the periods before the merger, and nothing after
         Geography.official().mergerOf(province.code()).ifPresent(merger -> LOG.warn("{} ({}) was merged into {} on {} ({}): "
@@ -123,7 +111,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
     /** Cancels evaluations still running. */
     @Deactivate
     public void close() {
-        evaluations.shutdownNow();
+        runner.close();
     }
 
     /**
@@ -336,7 +324,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
             if (progress.cancelled()) {
                 break;
             }
-            Optional<ModuleResult> result = evaluate(installed, period, outcomes, progress);
+            Optional<ModuleResult> result = runner.run(installed, period, outcomes, progress);
             result.ifPresent(value -> {
                 contributions.add(new ReportAssembler.Contribution(installed, value));
                 narrative.addAll(value.narrative());
@@ -365,48 +353,8 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         return new Run(Optional.of(assembly.report()), outcomes, narrative, List.of());
     }
 
-    private Optional<ModuleResult> evaluate(InstalledModule installed, Period period, List<ModuleOutcome> outcomes,
-                                            EvaluationProgress progress) {
-        String id = installed.descriptor().id();
-        String version = installed.provenance().version();
-        long started = System.nanoTime();
-        Future<ModuleResult> future = evaluations.submit(() -> installed.module()
-                .evaluate(new StoreEvaluationContext(province, period, installed.descriptor(), store, progress)));
-        try {
-            ModuleResult result = future.get(moduleTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (result == null) {
-                throw new ExecutionException(new IllegalStateException("the module returned no result"));
-            }
-            outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.COMPLETED, null, since(started)));
-            return Optional.of(result);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            LOG.error("Rule module {} {} ran past its {} limit and was cancelled", id, version, moduleTimeout);
-            outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.TIMED_OUT,
-                    "ran past its time limit of " + moduleTimeout.toSeconds() + " s", since(started)));
-        } catch (ExecutionException e) {
-            if (progress.cancelled()) {
-                LOG.info("Rule module {} {} stopped: the evaluation of {} {} was cancelled", id, version, province.code(), period);
-                outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.FAILED, "cancelled", since(started)));
-                return Optional.empty();
-            }
-            LOG.error("Rule module {} {} failed on {} {}", id, version, province.code(), period, e.getCause());
-            outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.FAILED,
-                    String.valueOf(e.getCause()), since(started)));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            outcomes.add(new ModuleOutcome(id, version, ModuleOutcome.Status.FAILED, "interrupted", since(started)));
-        }
-        return Optional.empty();
-    }
-
     private static boolean appliesDuring(ModuleDescriptor descriptor, Period period) {
         return !descriptor.validFrom().isAfter(period.lastDay())
                 && (descriptor.validUntil() == null || !descriptor.validUntil().isBefore(period.firstDay()));
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 }

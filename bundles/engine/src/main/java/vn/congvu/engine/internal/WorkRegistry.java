@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
@@ -18,16 +17,15 @@ import vn.congvu.engine.RunningWork;
 public class WorkRegistry implements RunningWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkRegistry.class);
-    /** A person reads a progress line this often; the log gets one every {@link #LOG_EVERY_NANOS}. */
-    static final long SHOW_EVERY_NANOS = 5_000_000_000L;
+    /** The log gets a progress line of each work this often. */
     static final long LOG_EVERY_NANOS = 30_000_000_000L;
 
     private final Map<Integer, Work> running = new ConcurrentSkipListMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
 
     @Override
-    public Tracked begin(String task, String owner, Consumer<Progress> shown) {
-        Work work = new Work(numbers.incrementAndGet(), task, owner, shown);
+    public Tracked begin(String task, String owner) {
+        Work work = new Work(numbers.incrementAndGet(), task, owner);
         running.put(work.number, work);
         return work;
     }
@@ -68,32 +66,20 @@ public class WorkRegistry implements RunningWork {
         private final int number;
         private final String task;
         private final String owner;
-        private final Consumer<Progress> shown;
         private volatile boolean cancelled;
         private volatile Progress latest;
-        private long lastShown = System.nanoTime();
         private long lastLogged = System.nanoTime();
 
-        Work(int number, String task, String owner, Consumer<Progress> shown) {
+        Work(int number, String task, String owner) {
             this.number = number;
             this.task = task;
             this.owner = owner;
-            this.shown = shown;
         }
 
         @Override
         public synchronized void progress(Progress progress) {
             latest = progress;
             long now = System.nanoTime();
-            if (now - lastShown >= SHOW_EVERY_NANOS) {
-                lastShown = now;
-                try {
-                    shown.accept(progress);
-                } catch (RuntimeException e) {
-                    // the shell that watched went away: the work goes on (Ctrl-C cancels it, not a broken pipe)
-                    LOG.debug("Progress of work {} could not be shown: {}", number, e.getMessage());
-                }
-            }
             if (now - lastLogged >= LOG_EVERY_NANOS) {
                 lastLogged = now;
                 LOG.info("[{}] {}", number, progress.line());

@@ -15,9 +15,9 @@ class WorkRegistryTest {
     @Test
     void cancel_byNumberOrByOwner_reachesOnlyThatWork_andClosedWorkIsGone() {
         WorkRegistry registry = new WorkRegistry();
-        RunningWork.Tracked first = registry.begin("importing a.csv", "control-1", progress -> { });
-        RunningWork.Tracked second = registry.begin("importing b.csv", "control-2", progress -> { });
-        RunningWork.Tracked third = registry.begin("evaluating 2022", "control-2", progress -> { });
+        RunningWork.Tracked first = registry.begin("importing a.csv", "control-1");
+        RunningWork.Tracked second = registry.begin("importing b.csv", "control-2");
+        RunningWork.Tracked third = registry.begin("evaluating 2022", "control-2");
 
         assertEquals(List.of(first, second, third), registry.running());
         assertTrue(registry.cancel(first.number()));
@@ -34,7 +34,7 @@ class WorkRegistryTest {
     @Test
     void progress_keepsTheLatest_andALineSaysRecordsSizeRateAndTimeLeft() {
         WorkRegistry registry = new WorkRegistry();
-        RunningWork.Tracked work = registry.begin("importing hồ-sơ.csv", "shell", progress -> { });
+        RunningWork.Tracked work = registry.begin("importing hồ-sơ.csv", "shell");
         Progress halfway = new Progress("importing hồ-sơ.csv", 1_200_000, 96_000_000, 192_000_000, Duration.ofSeconds(20));
 
         work.progress(halfway);

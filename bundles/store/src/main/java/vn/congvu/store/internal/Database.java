@@ -134,20 +134,24 @@ final class Database implements AutoCloseable {
                 connection.setAutoCommit(false);
                 return new Open<>(connection, first.run(connection));
             } catch (SQLException e) {
-                closeAfterFailure(connection);
+                abandon(connection);
                 if (attempt < MAX_ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
                     pause(attempt);
                     continue;
                 }
                 throw new StoreException(doing + " in " + path, e);
             } catch (RuntimeException e) {
-                closeAfterFailure(connection);
+                abandon(connection);
                 throw e;
             }
         }
     }
 
-    private static void closeAfterFailure(Connection connection) {
+    /**
+     * Rolls back what the connection's transaction holds, if anything, and closes it (and its statements);
+     * quietly, since a failure being reported says more.
+     */
+    static void abandon(Connection connection) {
         if (connection == null) {
             return;
         }

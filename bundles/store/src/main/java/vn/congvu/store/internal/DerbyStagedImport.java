@@ -77,7 +77,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
         try {
             return new DerbyStagedImport(open, type, sourceName, database.path(), now);
         } catch (SQLException e) {
-            rollbackQuietly(open.connection());
+            Database.abandon(open.connection());
             throw new StoreException("beginning the import of " + sourceName + " in " + database.path(), e);
         }
     }
@@ -124,10 +124,10 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
             connection.commit();
             return new ImportSummary(importId, written, begun, false);
         } catch (SQLException e) {
-            rollbackQuietly(connection);
             if (DUPLICATE_KEY.equals(e.getSQLState())) {
                 // the same file committed by another import meanwhile: that one stands
                 try {
+                    connection.rollback();
                     return earlierImport(connection, type, sourceSha256, importId).orElseThrow(() -> failure("storing", e));
                 } catch (SQLException again) {
                     throw failure("storing", again);
@@ -135,7 +135,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
             }
             throw failure("storing", e);
         } finally {
-            closeQuietly();
+            Database.abandon(connection); // after a commit there is nothing to roll back: it closes
         }
     }
 
@@ -145,8 +145,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
             return;
         }
         finished = true;
-        rollbackQuietly(connection);
-        closeQuietly();
+        Database.abandon(connection);
     }
 
     /**
@@ -180,8 +179,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
             }
         } catch (SQLException e) {
             finished = true;
-            rollbackQuietly(connection);
-            closeQuietly();
+            Database.abandon(connection);
             throw failure("storing", e);
         }
         chunk++;
@@ -198,21 +196,5 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
     private StoreException failure(String doing, SQLException e) {
         return new StoreException(doing + " " + written + " " + type.name() + " records from " + sourceName
                 + " in " + database + "; nothing of it is stored", e);
-    }
-
-    private void closeQuietly() {
-        try (connection; insert) {
-            // closing is all: the transaction is committed or rolled back
-        } catch (SQLException e) {
-            // the failure being reported, if any, says more
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // the connection is going; the failure being reported says more
-        }
     }
 }
