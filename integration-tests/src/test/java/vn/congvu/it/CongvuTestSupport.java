@@ -48,6 +48,10 @@ public abstract class CongvuTestSupport {
     @Inject
     protected ConfigurationAdmin configurationAdmin;
 
+    /** The trusted publishers' folder of the node {@link #configureRuleBundles} configured. */
+    private Path publishers;
+    private TestPublisher trustedPublisher;
+
     /** @return the framework every test runs in: the real bundles, nothing mocked */
     protected static Option[] congvuRuntime() {
         List<Option> options = new ArrayList<>();
@@ -134,8 +138,35 @@ public abstract class CongvuTestSupport {
      * Configures the rule bundle manager, as etc/vn.congvu.modules.cfg does.
      */
     protected void configureRuleBundles(Path deploy, Path archive) throws IOException {
+        publishers = Files.createDirectories(deploy.resolveSibling("publishers"));
+        trustDemoPublisher(publishers);
         configure("vn.congvu.modules", Map.of("deploy.dir", deploy.toString(), "archive.dir", archive.toString(),
-                "poll.millis", 200L, "swap.timeout.seconds", 30));
+                "publishers.dir", publishers.toString(), "poll.millis", 200L, "swap.timeout.seconds", 30));
+    }
+
+    /**
+     * Trusts the demo publisher that signed the project's own rule bundles, as the province template does.
+     *
+     * @param publishers a node's etc/publishers/ folder
+     */
+    static void trustDemoPublisher(Path publishers) throws IOException {
+        Path demo = Path.of(System.getProperty("congvu.publisher.certificate"));
+        Files.createDirectories(publishers);
+        Files.copy(demo, publishers.resolve(demo.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A publisher made for this test, whose certificate the node configured by {@link #configureRuleBundles}
+     * trusts: it signs the variants of rule jars a test makes.
+     *
+     * @return the publisher
+     */
+    protected TestPublisher trustedPublisher() throws IOException, InterruptedException {
+        if (trustedPublisher == null) {
+            trustedPublisher = TestPublisher.create(publishers.resolveSibling("publisher-keys"), "congvu test publisher");
+            trustedPublisher.trustedBy(publishers);
+        }
+        return trustedPublisher;
     }
 
     /**

@@ -5,17 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,16 +21,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.SynchronousBundleListener;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.rule.RuleModule;
 import vn.congvu.engine.FilingResult;
 import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.engine.ModuleInventory;
-import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.modules.DryRun;
 import vn.congvu.modules.FigureComparison;
@@ -49,15 +43,9 @@ import vn.congvu.modules.SwapRecord;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class HotSwapIT extends CongvuTestSupport {
+public class HotSwapIT extends LoadTestNodeSupport {
 
-    private static final String LOADTEST = "vn.congvu.it.rules.loadtest";
-    private static final String MODULE = "loadtest.feedback";
     private static final int FEEDBACK_PER_MONTH = 250;
-
-    private Path work;
-    private Path deploy;
-    private Path original;
 
     @Configuration
     public Option[] configuration() {
@@ -66,14 +54,6 @@ public class HotSwapIT extends CongvuTestSupport {
 
     /** A Cao Bằng node whose deploy/ holds the load-test rule bundle, with a year of feedback records (2001). */
     private RuleBundles startProvince() throws Exception {
-        work = workFolder("hotswap");
-        deploy = Files.createDirectories(work.resolve("deploy"));
-        original = Path.of(System.getProperty("congvu.bundles"), "congvu-it-rules-loadtest.jar");
-        Files.copy(original, deploy.resolve("congvu-it-rules-loadtest.jar"));
-        configureProvince("04", work.resolve("province-db"), freePort());
-        configureRuleBundles(deploy, work.resolve("archive"));
-        RuleBundles bundles = service(RuleBundles.class);
-        eventually("the load-test module serves", () -> servingVersion().isPresent());
         List<String> lines = new ArrayList<>(List.of("id,received,resolved,channel"));
         for (int month = 1; month <= 12; month++) {
             for (int i = 0; i < FEEDBACK_PER_MONTH; i++) {
@@ -81,46 +61,7 @@ public class HotSwapIT extends CongvuTestSupport {
                 lines.add(String.format("PAKN-2001-%02d-%04d,%s,%s,Cổng dịch vụ công", month, i, day, i % 5 == 0 ? "" : day));
             }
         }
-        Path feedback = Files.write(work.resolve("feedback.csv"), lines, StandardCharsets.UTF_8);
-        assertTrue(service(RecordIntake.class).importFile(feedback, "feedback").accepted());
-        return bundles;
-    }
-
-    private java.util.Optional<String> servingVersion() {
-        try {
-            return service(ModuleInventory.class).modules().stream()
-                    .filter(module -> module.descriptor().id().equals(MODULE) && module.serving())
-                    .map(module -> module.provenance().version()).findFirst();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<Bundle> loadTestBundles() {
-        return Stream.of(context.getBundles()).filter(bundle -> LOADTEST.equals(bundle.getSymbolicName())).toList();
-    }
-
-    /** Records every bundle event of the framework from now on. */
-    private List<String> recordBundleEvents() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        context.addBundleListener((SynchronousBundleListener) event -> events.add(event.getBundle().getSymbolicName() + " "
-                + event.getBundle().getVersion() + " " + eventName(event.getType())));
-        return events;
-    }
-
-    private static String eventName(int type) {
-        return switch (type) {
-            case BundleEvent.INSTALLED -> "INSTALLED";
-            case BundleEvent.RESOLVED -> "RESOLVED";
-            case BundleEvent.STARTING -> "STARTING";
-            case BundleEvent.STARTED -> "STARTED";
-            case BundleEvent.STOPPING -> "STOPPING";
-            case BundleEvent.STOPPED -> "STOPPED";
-            case BundleEvent.UNRESOLVED -> "UNRESOLVED";
-            case BundleEvent.UNINSTALLED -> "UNINSTALLED";
-            case BundleEvent.UPDATED -> "UPDATED";
-            default -> "EVENT " + type;
-        };
+        return startLoadTestNode("hotswap", lines);
     }
 
     @Test
@@ -128,7 +69,7 @@ public class HotSwapIT extends CongvuTestSupport {
         RuleBundles bundles = startProvince();
         ReportFiling filing = service(ReportFiling.class);
         String v1 = RuleJars.version(original);
-        Path v2Jar = RuleJars.variant(original, work.resolve("loadtest-2.0.0.jar"), Map.of("Bundle-Version", "2.0.0"), Map.of());
+        Path v2Jar = trustedPublisher().sign(RuleJars.variant(original, work.resolve("loadtest-2.0.0.jar"), Map.of("Bundle-Version", "2.0.0"), Map.of()));
         // the version serving after each swap: an update, then rollbacks, each going back to the other version
         List<String> serving = List.of(v1, "2.0.0", v1, "2.0.0", v1, "2.0.0", v1);
         AtomicInteger swapsDone = new AtomicInteger();
@@ -206,11 +147,11 @@ public class HotSwapIT extends CongvuTestSupport {
         RuleBundles bundles = startProvince();
         Bundle running = loadTestBundles().get(0);
         String version = servingVersion().orElseThrow();
-        Path broken = RuleJars.variant(original, work.resolve("loadtest-broken.jar"), Map.of("Bundle-Version", "3.0.0",
-                "Import-Package", "vn.congvu.api;version=\"[1.0,2)\",com.example.pdf;version=\"[1.2,2)\""), Map.of());
-        Path incompatible = RuleJars.variant(original, work.resolve("loadtest-api2.jar"), Map.of("Bundle-Version", "4.0.0",
+        Path broken = trustedPublisher().sign(RuleJars.variant(original, work.resolve("loadtest-broken.jar"), Map.of("Bundle-Version", "3.0.0",
+                "Import-Package", "vn.congvu.api;version=\"[1.0,2)\",com.example.pdf;version=\"[1.2,2)\""), Map.of()));
+        Path incompatible = trustedPublisher().sign(RuleJars.variant(original, work.resolve("loadtest-api2.jar"), Map.of("Bundle-Version", "4.0.0",
                 "Import-Package", "vn.congvu.api;version=\"[2.0,3)\",vn.congvu.api.rule;version=\"[2.0,3)\","
-                        + "vn.congvu.api.record;version=\"[2.0,3)\""), Map.of());
+                        + "vn.congvu.api.record;version=\"[2.0,3)\""), Map.of()));
         List<String> events = recordBundleEvents();
 
         SwapOutcome refusedBroken = bundles.apply(broken);
@@ -247,7 +188,7 @@ public class HotSwapIT extends CongvuTestSupport {
     public void afterManySwaps_theRetiredVersionsClassLoadersAreReleased() throws Exception {
         RuleBundles bundles = startProvince();
         ReportFiling filing = service(ReportFiling.class);
-        Path v2Jar = RuleJars.variant(original, work.resolve("loadtest-2.0.0.jar"), Map.of("Bundle-Version", "2.0.0"), Map.of());
+        Path v2Jar = trustedPublisher().sign(RuleJars.variant(original, work.resolve("loadtest-2.0.0.jar"), Map.of("Bundle-Version", "2.0.0"), Map.of()));
         List<WeakReference<ClassLoader>> retired = new ArrayList<>();
         int swaps = 20;
         for (int swap = 0; swap < swaps; swap++) {
@@ -289,13 +230,14 @@ public class HotSwapIT extends CongvuTestSupport {
     public void dryRun_comparesACandidateWithTheInstalledVersion_withoutInstallingIt() throws Exception {
         RuleBundles bundles = startProvince();
         String version = servingVersion().orElseThrow();
-        Path candidate = RuleJars.variant(original, work.resolve("loadtest-5.0.0.jar"), Map.of("Bundle-Version", "5.0.0"),
-                Map.of("loadtest-rule.properties", "received.extra = 7\n"));
+        Path candidate = trustedPublisher().sign(RuleJars.variant(original, work.resolve("loadtest-5.0.0.jar"), Map.of("Bundle-Version", "5.0.0"),
+                Map.of("loadtest-rule.properties", "received.extra = 7\n")));
         List<String> events = recordBundleEvents();
 
         DryRun run = bundles.dryRun(candidate, Period.parse("2001-Q1"));
 
-        assertEquals(List.of(), run.problems());
+        assertEquals(List.of(), run.candidateProblems());
+        assertTrue(run.wouldFile());
         assertEquals(version, run.installedVersion());
         assertEquals("5.0.0", run.candidateVersion());
         long received = 3L * FEEDBACK_PER_MONTH;
@@ -312,7 +254,7 @@ public class HotSwapIT extends CongvuTestSupport {
     @Test
     public void aJarDroppedIntoDeploy_updatesTheBundle_andDeletingItRemovesTheBundle() throws Exception {
         RuleBundles bundles = startProvince();
-        Path v2Jar = RuleJars.variant(original, work.resolve("loadtest-2.0.0.jar"), Map.of("Bundle-Version", "2.0.0"), Map.of());
+        Path v2Jar = trustedPublisher().sign(RuleJars.variant(original, work.resolve("loadtest-2.0.0.jar"), Map.of("Bundle-Version", "2.0.0"), Map.of()));
         List<String> events = recordBundleEvents();
 
         Files.copy(v2Jar, deploy.resolve("loadtest-2.0.0.jar"));
@@ -343,7 +285,7 @@ public class HotSwapIT extends CongvuTestSupport {
         Bundle installedByPaxExam = bundle("vn.congvu.rules.caobang");
         String version = installedByPaxExam.getVersion().toString();
         Path jar = Path.of(System.getProperty("congvu.bundles"), "congvu-rules-caobang.jar");
-        Path next = RuleJars.variant(jar, work.resolve("caobang-7.0.0.jar"), Map.of("Bundle-Version", "7.0.0"), Map.of());
+        Path next = trustedPublisher().sign(RuleJars.variant(jar, work.resolve("caobang-7.0.0.jar"), Map.of("Bundle-Version", "7.0.0"), Map.of()));
 
         assertTrue(bundles.apply(next).done());
         eventually("Cao Bằng 7.0.0 serves", () -> caoBangVersion().equals("7.0.0"));
@@ -361,16 +303,6 @@ public class HotSwapIT extends CongvuTestSupport {
                     .filter(module -> module.descriptor().id().equals("caobang.dossier-timeliness") && module.serving())
                     .map(module -> module.provenance().version()).findFirst().orElse("");
         } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<String> listDeploy() {
-        try (Stream<Path> files = Files.list(deploy)) {
-            List<String> names = new ArrayList<>(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).toList());
-            Collections.sort(names);
-            return names;
-        } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -32,10 +32,14 @@ class NodeServiceIT {
         int runningPort = CongvuTestSupport.freePort();
         try (NodeProcesses nodes = new NodeProcesses(work)) {
             Path jar = NodeProcesses.DISTRIBUTION.resolve("rules/congvu-rules-caobang.jar");
-            Path v2 = RuleJars.variant(jar, work.resolve("congvu-rules-caobang-9.0.0.jar"), Map.of("Bundle-Version", "9.0.0"), Map.of());
+            TestPublisher publisher = TestPublisher.create(work.resolve("publisher"), "Sở Nội vụ Cao Bằng");
+            Path v2 = publisher.sign(RuleJars.variant(jar, work.resolve("congvu-rules-caobang-9.0.0.jar"),
+                    Map.of("Bundle-Version", "9.0.0"), Map.of()));
             // two provinces alike, each filing with a ministry of its own: one driven while stopped, one while running
             Path stopped = nodes.province("stopped", "04", stoppedPort, jar);
             Path running = nodes.province("running", "04", runningPort, jar);
+            publisher.trustedBy(stopped.resolve("etc/publishers"));
+            publisher.trustedBy(running.resolve("etc/publishers"));
             Path dossiers = work.resolve("dossiers-2022.csv");
             CaoBangDossiers.write(dossiers);
             for (int port : new int[] {stoppedPort, runningPort}) {

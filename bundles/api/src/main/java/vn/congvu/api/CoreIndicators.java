@@ -2,7 +2,18 @@ package vn.congvu.api;
 
 /**
  * The codes of the national core indicators and of the dimensions they break down by. What each means,
- * its code lists and how it adds up are in {@link vn.congvu.api.catalog.NationalCatalog}.
+ * its code lists and how it adds up are in {@link vn.congvu.api.catalog.NationalCatalog}, which also holds the
+ * derived rates ({@code dossier.on_time_rate}, {@code feedback.resolved_rate}, ...) that no module reports.
+ *
+ * <p>To list the catalog, for example in {@code jshell --class-path congvu-api.jar}:
+ * <pre>{@code
+ * import vn.congvu.api.catalog.*;
+ * NationalCatalog.indicators().forEach(i -> System.out.println(i.code() + " " + i.dimensions()
+ *         + (i.reported() ? "" : " (derived)") + " - " + i.labelVi()));
+ * NationalCatalog.dimensions().forEach(d -> System.out.println(d.name() + " " + (d.open() ? "(open)"
+ *         : d.codes().stream().map(Code::code).toList())));
+ * }</pre>
+ * Any other code a module produces is an extension of its own ({@link vn.congvu.api.rule.ModuleDescriptor}).
  */
 public final class CoreIndicators {
 

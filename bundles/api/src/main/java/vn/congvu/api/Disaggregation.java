@@ -10,6 +10,17 @@ import java.util.stream.Collectors;
  * The breakdown an indicator value belongs to: dimension name to code, such as {@code level=district}.
  * Dimensions are kept sorted by name so that two equal breakdowns always read the same.
  *
+ * <p>Written as text ({@link #toString()}, {@link #parse}): {@code name=code} pairs sorted by name and joined by
+ * {@code ,} with no spaces, such as {@code level=commune} or {@code rule=hanoi.conduct.r3,unit=Sở Tư pháp}, and
+ * {@code total} for {@link #TOTAL}. The dimensions an indicator may be broken down by, and the codes of each, are
+ * in the {@linkplain vn.congvu.api.catalog.NationalCatalog national catalog}.
+ * <pre>{@code
+ * Disaggregation.TOTAL                                             // total
+ * Disaggregation.of(CoreIndicators.LEVEL, "commune")               // level=commune
+ * new Disaggregation(Map.of("unit", "Sở Nội vụ", "rule", "hanoi.conduct.r3"))
+ *                                                                  // rule=hanoi.conduct.r3,unit=Sở Nội vụ
+ * }</pre>
+ *
  * @param dimensions dimension name to code; empty for a total
  */
 public record Disaggregation(Map<String, String> dimensions) implements Comparable<Disaggregation> {
@@ -52,11 +63,16 @@ public record Disaggregation(Map<String, String> dimensions) implements Comparab
     }
 
     /**
-     * Reads the written form back: for breakdowns stored before codes could hold "," or "=".
+     * Reads the written form back: for breakdowns stored before codes could hold "," or "=". {@code total}
+     * is {@link #TOTAL}; otherwise the text is split at every {@code ,} into pairs, each split at its first
+     * {@code =} into a name and a code, taken as they are (no spaces trimmed) and in any order:
+     * {@code parse("unit=A,rule=r1")} equals {@code parse("rule=r1,unit=A")}. A code holding a {@code ,} cannot be
+     * written this way: make the breakdown with {@link #Disaggregation(Map)} instead.
      *
-     * @param written as {@link #toString()} writes it
+     * @param written as {@link #toString()} writes it, such as {@code level=commune}
      * @return the breakdown
-     * @throws IllegalArgumentException if the text is not a written breakdown
+     * @throws IllegalArgumentException if the text is not a written breakdown (a pair with no name, no {@code =}
+     *                                  or an empty code; an empty text)
      */
     public static Disaggregation parse(String written) {
         if (written.equals("total")) {

@@ -1,5 +1,6 @@
 package vn.congvu.engine;
 
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import vn.congvu.api.Period;
 
@@ -43,4 +44,7 @@ public interface ReportFiling {
      * @return the figures, or why there are none
      */
     Evaluation evaluate(Period period, CandidateModules candidate);
+
+    /** @return the period of the report this node filed last, if it filed any */
+    Optional<Period> lastFiled();
 }

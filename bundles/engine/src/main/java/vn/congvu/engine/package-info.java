@@ -1,6 +1,6 @@
 /** The province engine's services: record intake and report filing. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package vn.congvu.engine;
 
 import org.osgi.annotation.bundle.Export;

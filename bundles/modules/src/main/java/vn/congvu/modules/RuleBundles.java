@@ -14,9 +14,15 @@ import vn.congvu.api.Period;
  * refreshed. Every jar the node ran is kept, so a swap can be rolled back, and every swap is written to
  * the history.
  *
- * <p>One swap runs at a time. A refusal (a jar that does not resolve, that was built for another version
- * of the congvu api, or whose modules do not start) is an outcome, not an exception: the running version
- * stays.
+ * <p>Only jars signed (standard JAR signing, as {@code jarsigner} signs) by a publisher whose certificate the
+ * node trusts are installed, every entry covered by the signature; a lower version than the running one only
+ * by rolling back; and before an install or update, the candidate is tried on a period, and refused when its
+ * figures would not pass the checks a filing must pass.
+ *
+ * <p>One swap runs at a time. A refusal (a jar unsigned, changed after signing or signed by a publisher not
+ * trusted; a jar that does not resolve, that was built for another version of the congvu api, whose modules
+ * do not start, or whose figures would not file) is an outcome, not an exception: the running version stays,
+ * and the refusal is in the history.
  */
 @ProviderType
 public interface RuleBundles {
@@ -41,6 +47,16 @@ public interface RuleBundles {
      * @return what was done, or why it was refused
      */
     SwapOutcome apply(Path jar);
+
+    /**
+     * As {@link #apply(Path)}, refused when the jar's bundle is not in the state the action expects: already
+     * installed for {@link SwapAction#INSTALL}, not installed for {@link SwapAction#UPDATE}.
+     *
+     * @param jar      a rule bundle jar
+     * @param expected {@link SwapAction#INSTALL} or {@link SwapAction#UPDATE}
+     * @return what was done, or why it was refused
+     */
+    SwapOutcome apply(Path jar, SwapAction expected);
 
     /**
      * Goes back to the version that ran before the bundle's last swap.

@@ -11,15 +11,19 @@ import java.util.List;
  * @param fromSha256   its jar's SHA-256, or null
  * @param toVersion    the version that will run, or null after a removal
  * @param toSha256     its jar's SHA-256, or null
+ * @param signer       who signed the new jar, as verified (see {@link RuleBundle#signer()}); null when it was
+ *                     not verified (a removal, or a jar refused before its signature was looked at)
  * @param restarts     the other bundles the swap restarts (those wired to the swapped one)
+ * @param notes        what else the operator should know, such as the period the candidate was tried on
  * @param refusals     why the swap cannot be done, in plain words; empty when it can
  */
 public record SwapPlan(SwapAction action, String symbolicName, String fromVersion, String fromSha256, String toVersion,
-                       String toSha256, List<String> restarts, List<String> refusals) {
+                       String toSha256, String signer, List<String> restarts, List<String> notes, List<String> refusals) {
 
     /** Copies the lists. */
     public SwapPlan {
         restarts = List.copyOf(restarts);
+        notes = List.copyOf(notes);
         refusals = List.copyOf(refusals);
     }
 
@@ -40,6 +44,6 @@ public record SwapPlan(SwapAction action, String symbolicName, String fromVersio
     public SwapPlan refusedFor(List<String> reasons) {
         List<String> all = new java.util.ArrayList<>(refusals);
         all.addAll(reasons);
-        return new SwapPlan(action, symbolicName, fromVersion, fromSha256, toVersion, toSha256, restarts, all);
+        return new SwapPlan(action, symbolicName, fromVersion, fromSha256, toVersion, toSha256, signer, restarts, notes, all);
     }
 }

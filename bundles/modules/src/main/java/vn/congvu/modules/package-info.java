@@ -1,6 +1,6 @@
 /** Hot swap of province rule bundles: install, update, roll back, remove and dry-run while the node runs. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package vn.congvu.modules;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,7 +12,31 @@ import java.time.Instant;
  * @param titleVi        its title
  * @param legalBasis     the documents it encodes
  * @param since          since when the node has run this version
+ * @param signer         who signed its bundle's jar, as the node verified it before installing it (such as
+ *                       {@code CN=Sở Nội vụ Cao Bằng (sha256 1a2b3c4d5e6f)}, {@code unsigned} or {@code unknown});
+ *                       empty when the node did not say (a node older than the signer in its inventory)
  */
 public record NodeModule(String moduleId, String version, String jarSha256, String moduleProvince, String titleVi,
-                         String legalBasis, Instant since) {
+                         String legalBasis, Instant since, String signer) {
+
+    /** A missing signer is the empty one: the node did not say. */
+    public NodeModule {
+        signer = signer == null ? "" : signer;
+    }
+
+    /**
+     * A module of a node that did not say who signed it.
+     *
+     * @param moduleId       the module id
+     * @param version        the version of its bundle
+     * @param jarSha256      the SHA-256 of its jar
+     * @param moduleProvince the province code it encodes rules of, or {@code *} for a national rule
+     * @param titleVi        its title
+     * @param legalBasis     the documents it encodes
+     * @param since          since when the node has run this version
+     */
+    public NodeModule(String moduleId, String version, String jarSha256, String moduleProvince, String titleVi,
+                      String legalBasis, Instant since) {
+        this(moduleId, version, jarSha256, moduleProvince, titleVi, legalBasis, since, "");
+    }
 }

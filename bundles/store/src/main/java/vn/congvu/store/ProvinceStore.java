@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
@@ -181,4 +182,10 @@ public interface ProvinceStore {
 
     /** @return how the outbox stands */
     OutboxStatus outboxStatus();
+
+    /**
+     * @return the period of the report this node filed last (the latest prepared), if it filed any: the period
+     *         a new rule version is tried on before it is installed
+     */
+    Optional<Period> lastFiledPeriod();
 }

@@ -138,12 +138,12 @@ public class MinistryCommands {
     }
 
     /**
-     * {@code congvu:nodes}: which province runs which version of what, as each node last reported, and the
-     * certificate it called with last (flagged when it expires within 30 days).
+     * {@code congvu:nodes}: which province runs which version of what, and who signed each module's jar, as each
+     * node last reported, and the certificate it called with last (flagged when it expires within 30 days).
      *
      * @return one block per province node
      */
-    @Descriptor("which province runs which rule module versions, last heard from, and its certificate")
+    @Descriptor("which province runs which rule module versions signed by whom, last heard from, and its certificate")
     public String nodes() {
         Map<String, NodeCertificate> certificates = new TreeMap<>();
         queries.certificates().forEach(certificate -> certificates.put(certificate.provinceCode(), certificate));
@@ -164,11 +164,24 @@ public class MinistryCommands {
                             + certificate.notAfter() + expiryWarning(certificate, now) + ", thấy lần đầu / first seen "
                             + certificate.firstSeen());
             if (node != null) {
-                node.modules().forEach(module -> lines.add(String.format("  %-40s %-24s sha256 %s  từ %s", module.moduleId(),
-                        module.version(), module.jarSha256(), module.since())));
+                node.modules().forEach(module -> {
+                    lines.add(String.format("  %-40s %-24s sha256 %s  từ %s", module.moduleId(), module.version(),
+                            module.jarSha256(), module.since()));
+                    lines.add("    ký bởi / signed by: " + signer(module.signer()));
+                });
             }
         }
         return lines.isEmpty() ? "Chưa nút tỉnh nào báo cáo / no province node has reported" : String.join(System.lineSeparator(), lines);
+    }
+
+    /** @return who signed a module's jar, as its node said, with the node's two plain answers in both languages */
+    private static String signer(String signer) {
+        return switch (signer) {
+            case "" -> "(nút tỉnh không cho biết / not said by the node)";
+            case "unsigned" -> "KHÔNG KÝ (chế độ phát triển) / UNSIGNED (development setting)";
+            case "unknown" -> "không rõ (nút không tự cài gói này) / unknown (not installed by the node itself)";
+            default -> signer;
+        };
     }
 
     private static String expiryWarning(NodeCertificate certificate, Instant now) {

@@ -57,6 +57,7 @@ public class ModuleCommands {
         for (RuleBundle bundle : bundles.installed()) {
             lines.add(String.format("  gói %s %s [%s], số %d, sha256 %s, từ %s", bundle.symbolicName(), bundle.version(),
                     bundle.state(), bundle.bundleId(), bundle.jarSha256(), bundle.since()));
+            lines.add("    ký bởi / signed by: " + bundle.signer());
             if (bundle.modules().isEmpty()) {
                 lines.add("    (không có mô-đun nào cho tỉnh này / no module for this province)");
             }
@@ -108,13 +109,7 @@ public class ModuleCommands {
     }
 
     private String swap(String jar, SwapAction expected) {
-        SwapPlan plan = bundles.plan(GivenPath.absolute(jar, "JAR"));
-        if (!plan.refused() && plan.action() != expected) {
-            throw new IllegalStateException(plan.action() == SwapAction.UPDATE
-                    ? plan.symbolicName() + " đã được cài (" + plan.fromVersion() + "); dùng congvu:update / already installed, use congvu:update"
-                    : plan.symbolicName() + " chưa được cài; dùng congvu:install / not installed, use congvu:install");
-        }
-        return report(bundles.apply(GivenPath.absolute(jar, "JAR")));
+        return report(bundles.apply(GivenPath.absolute(jar, "JAR"), expected));
     }
 
     /**
@@ -174,9 +169,19 @@ public class ModuleCommands {
         StringBuilder out = new StringBuilder(String.format("Chạy thử / dry run %s kỳ %s: đang chạy %s, thử %s%n",
                 run.symbolicName(), run.period(), run.installedVersion() == null ? "(chưa cài)" : run.installedVersion(),
                 run.candidateVersion()));
-        if (!run.problems().isEmpty()) {
-            out.append("  Vấn đề / problems:").append(NL);
-            run.problems().forEach(problem -> out.append("    - ").append(problem).append(NL));
+        if (!run.installedProblems().isEmpty()) {
+            out.append("  Phiên bản đang chạy cũng không nộp được / the running version would not file either:").append(NL);
+            run.installedProblems().forEach(problem -> out.append("    - ").append(problem).append(NL));
+        }
+        if (run.wouldFile()) {
+            out.append("  Bản thử SẼ NỘP ĐƯỢC / the candidate WOULD FILE").append(NL);
+        } else {
+            out.append(String.format("  Bản thử SẼ KHÔNG NỘP ĐƯỢC / the candidate WOULD NOT FILE (%d vấn đề / problems):%n",
+                    run.candidateProblems().size()));
+            run.candidateProblems().forEach(problem -> out.append("    - ").append(problem).append(NL));
+        }
+        if (run.figures().isEmpty() && !run.wouldFile()) {
+            throw new IllegalStateException(out.toString().stripTrailing()); // not tried: there are no figures to show
         }
         List<FigureComparison> changes = run.changes();
         out.append(String.format("  %d chỉ tiêu khác, %d giống / %d figures differ, %d unchanged", changes.size(),
@@ -186,7 +191,8 @@ public class ModuleCommands {
                     change.installed() == null ? "không có / absent" : change.installed().toPlainString(),
                     change.candidate() == null ? "không có / absent" : change.candidate().toPlainString()));
         }
-        if (run.figures().isEmpty() && !run.problems().isEmpty()) {
+        if (!run.wouldFile()) {
+            // a script that dry-runs before it updates must see the failure in the exit code
             throw new IllegalStateException(out.toString());
         }
         return out.toString();
@@ -208,8 +214,14 @@ public class ModuleCommands {
 
     private static String describe(SwapPlan plan) {
         String restarts = plan.restarts().isEmpty() ? "không gói nào khác / no other bundle" : String.join(", ", plan.restarts());
-        return String.format("%s %s: %s -> %s%n  Khởi động lại / restarts: %s", plan.action(), plan.symbolicName(),
-                version(plan.fromVersion(), plan.fromSha256()), version(plan.toVersion(), plan.toSha256()), restarts);
+        StringBuilder out = new StringBuilder(String.format("%s %s: %s -> %s", plan.action(), plan.symbolicName(),
+                version(plan.fromVersion(), plan.fromSha256()), version(plan.toVersion(), plan.toSha256())));
+        if (plan.signer() != null) {
+            out.append(NL).append("  Ký bởi / signed by: ").append(plan.signer());
+        }
+        out.append(NL).append("  Khởi động lại / restarts: ").append(restarts);
+        plan.notes().forEach(note -> out.append(NL).append("  ").append(note));
+        return out.toString();
     }
 
     private static String reasons(SwapPlan plan) {

@@ -19,6 +19,16 @@ import vn.congvu.api.Report;
  * Checks a report against the national catalog: known codes (or a module's own extension codes), the
  * code lists valid in the report's period, value types, and the cross-checks. The province runs it
  * before filing, the ministry on receipt; both list every problem.
+ *
+ * <p>A code that is not in the {@link NationalCatalog} is accepted only as an extension: its text up to and
+ * including the first dot is the first segment of the id of a module of the report, plus the dot
+ * ({@code caobang.x} when the report names a module {@code caobang.y}); otherwise it is {@code indicator.unknown}.
+ * (The province's engine is stricter: the module that produced the code must also define it in its descriptor's
+ * {@link vn.congvu.api.rule.ModuleDescriptor#extensions() extensions}.) The rule codes of the problems:
+ * {@code indicator.unknown}, {@code indicator.derived} (a rate reported instead of its parts),
+ * {@code value.not_a_count}, {@code value.not_a_rank}, {@code disaggregation.unknown_dimension},
+ * {@code disaggregation.unknown_code}, {@code disaggregation.code_not_valid} (a code out of force in the period),
+ * {@code check.at_most} and {@code check.sum} (the {@link NationalCatalog#constraints() cross-checks}).
  */
 public final class CatalogCheck {
 

@@ -29,9 +29,16 @@ public record Indicator(String code, String labelVi, String labelEn, String unit
     }
 
     /**
-     * A count a province module defines for itself (an extension indicator), not broken down.
+     * A count a province module defines for itself (an extension indicator), not broken down. The module lists
+     * it in its descriptor's {@code produces} and {@code extensions}:
+     * <pre>{@code
+     * Indicator.extensionCount("laocai.feedback.resolved_within_10_days", "Phản ánh, kiến nghị xử lý trong 10 ngày",
+     *         "Feedback resolved within 10 days", "phản ánh, kiến nghị")
+     * }</pre>
      *
-     * @param code    {@code <module prefix>.<name>}
+     * @param code    {@code <module prefix>.<name>}: the module id's first segment, a dot, then a name of letters,
+     *                digits and {@code . _ : -} (such as {@code laocai.feedback.resolved_within_10_days} for the
+     *                module {@code laocai.feedback-timeliness})
      * @param labelVi the Vietnamese label
      * @param labelEn the English label
      * @param unit    the unit, in Vietnamese

@@ -21,6 +21,20 @@ import vn.congvu.api.CoreIndicators;
  * The national indicator catalog: every core indicator, the dimensions and code lists it breaks down by,
  * how it adds up, and the cross-checks every report must pass. Served by the ministry; used by the
  * province before filing and by the ministry on receipt.
+ *
+ * <p>What a rule module may report of it: any indicator whose {@link Indicator#reported()} is true, broken down
+ * only by the {@link Indicator#dimensions()} it names (or not at all: the total), with codes of closed dimensions
+ * taken from {@link #dimension(String)}'s code list and valid in the period ({@link Code#validDuring}); open
+ * dimensions ({@code unit}, {@code rule}) take any non-empty code. Counts are whole and not negative, ranks 1 or
+ * more. A report also passes every {@link #constraints() cross-check} (such as
+ * {@code feedback.resolved <= feedback.received} for each breakdown). Listing it:
+ * <pre>{@code
+ * for (Indicator indicator : NationalCatalog.indicators()) {
+ *     System.out.println(indicator.code() + " by " + indicator.dimensions() + ": " + indicator.labelVi());
+ * }
+ * }</pre>
+ * The codes are also constants of {@link vn.congvu.api.CoreIndicators}. A module's own codes are extension
+ * indicators ({@link Indicator#extensionCount}), never added to this catalog.
  */
 public final class NationalCatalog {
 

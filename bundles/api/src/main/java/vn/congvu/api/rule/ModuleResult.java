@@ -6,8 +6,15 @@ import vn.congvu.api.IndicatorValue;
 
 /**
  * What a rule module computed: its figures, the rules it found broken, and narrative lines for the report.
+ * <pre>{@code
+ * return new ModuleResult(tally.values(),
+ *         List.of(new Finding("laocai.feedback.late", "-", 3, Finding.Severity.WARNING,
+ *                 "Phản ánh, kiến nghị xử lý quá 10 ngày")),
+ *         List.of("Đã xử lý 42 phản ánh, kiến nghị trong 10 ngày."));
+ * }</pre>
  *
- * @param values    the indicator values
+ * @param values    the indicator values: each code one the module's descriptor
+ *                  {@linkplain ModuleDescriptor#produces() produces}, each (code, breakdown) at most once
  * @param findings  the rules found broken (where, how often, how seriously)
  * @param narrative lines of text for the report, in Vietnamese
  */

@@ -10,6 +10,18 @@ import vn.congvu.api.IndicatorValue;
 /**
  * Counts per indicator and breakdown, for a rule module to turn records into figures. A figure declared
  * with {@link #zero} is reported even when nothing was counted: a real zero, not a missing figure.
+ * <pre>{@code
+ * Tally tally = new Tally()
+ *         .zero(CoreIndicators.FEEDBACK_RECEIVED, Disaggregation.TOTAL);          // reported as 0 if none
+ * context.forEachRecord(RecordTypes.DOSSIER.name(), dossier -> {
+ *     if (context.period().contains(dossier.date("resolved"))) {
+ *         tally.increment(CoreIndicators.DOSSIER_RESOLVED,
+ *                 Disaggregation.of(CoreIndicators.LEVEL, dossier.text("level")));   // level=commune, ...
+ *     }
+ * });
+ * return new ModuleResult(tally.values(), List.of());
+ * }</pre>
+ * A tally is not thread-safe: use one per call of {@link RuleModule#evaluate}.
  */
 public final class Tally {
 
@@ -55,7 +67,7 @@ public final class Tally {
         return counts.getOrDefault(code, Map.of()).getOrDefault(disaggregation, 0L);
     }
 
-    /** @return every figure counted or declared, in canonical order */
+    /** @return every figure counted or declared, as counts, in canonical order (by code, then breakdown) */
     public List<IndicatorValue> values() {
         List<IndicatorValue> values = new ArrayList<>();
         counts.forEach((code, byBreakdown) -> byBreakdown.forEach((disaggregation, count) ->

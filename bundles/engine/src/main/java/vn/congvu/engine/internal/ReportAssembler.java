@@ -37,9 +37,11 @@ final class ReportAssembler {
      * The assembled report or why there is none.
      *
      * @param report   the report, its revision still to be chosen by the store; null when there are problems
+     * @param figures  the figures the modules computed that no module-level check refused, even when the
+     *                 report they make is refused (a dry run shows them)
      * @param problems every problem found
      */
-    record Assembly(Report report, List<Problem> problems) {
+    record Assembly(Report report, List<IndicatorValue> figures, List<Problem> problems) {
     }
 
     private ReportAssembler() {
@@ -97,12 +99,12 @@ final class ReportAssembler {
             }
         }
         if (!problems.isEmpty()) {
-            return new Assembly(null, problems);
+            return new Assembly(null, values, problems);
         }
         Report report = new Report(new ReportKey(province.code(), period, Regime.PERIODIC), 1, modules, values, findings);
         // the same checks the ministry runs on receipt: a report that would be refused is not filed
         List<Problem> refused = new ArrayList<>(ReportRules.check(report));
         refused.addAll(CatalogCheck.check(report));
-        return refused.isEmpty() ? new Assembly(report, List.of()) : new Assembly(null, refused);
+        return refused.isEmpty() ? new Assembly(report, values, List.of()) : new Assembly(null, values, refused);
     }
 }

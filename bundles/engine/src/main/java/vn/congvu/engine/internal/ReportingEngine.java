@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Geography;
+import vn.congvu.api.IndicatorValue;
 import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Province;
@@ -292,15 +293,23 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
                 }
             }
             Run run = run(period, modulesToRun, WorkWatcher.NONE);
-            return new Evaluation(run.report(), run.outcomes(), run.problems());
+            return new Evaluation(run.report(), run.outcomes(), run.problems(), run.figures());
         } finally {
             leased.forEach(InstalledModule::release);
         }
     }
 
+    @Override
+    public Optional<Period> lastFiled() {
+        return store.lastFiledPeriod();
+    }
+
     /** What evaluating and assembling gave, before anything is stored. */
     private record Run(Optional<Report> report, List<ModuleOutcome> outcomes, List<String> narrative,
-                       List<Problem> problems) {
+                       List<Problem> problems, List<IndicatorValue> figures) {
+        Run(Optional<Report> report, List<ModuleOutcome> outcomes, List<String> narrative, List<Problem> problems) {
+            this(report, outcomes, narrative, problems, report.map(Report::values).orElse(List.of()));
+        }
     }
 
     private Run run(Period period, List<InstalledModule> applicable, WorkWatcher watcher) {
@@ -348,7 +357,7 @@ public class ReportingEngine implements ReportFiling, ModuleInventory {
         if (!assembly.problems().isEmpty()) {
             LOG.warn("Report {} {} not made: {} problem(s), first: {}", province.code(), period,
                     assembly.problems().size(), assembly.problems().get(0));
-            return new Run(Optional.empty(), outcomes, narrative, assembly.problems());
+            return new Run(Optional.empty(), outcomes, narrative, assembly.problems(), assembly.figures());
         }
         return new Run(Optional.of(assembly.report()), outcomes, narrative, List.of());
     }

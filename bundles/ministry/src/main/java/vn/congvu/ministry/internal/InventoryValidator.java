@@ -25,6 +25,8 @@ final class InventoryValidator {
     static final int MAX_MODULES = 1_000;
     static final int TITLE_MAX = 500;
     static final int LEGAL_BASIS_MAX = 1_000;
+    /** A certificate's subject and the start of its fingerprint: the store keeps 500 characters of any script. */
+    static final int SIGNER_MAX = 500;
 
     private InventoryValidator() {
     }
@@ -49,6 +51,8 @@ final class InventoryValidator {
             problems.add(field + ".jar_sha256", TextRules.sha256Fault(module.getJarSha256()));
             problems.add(field + ".title_vi", TextRules.textFault(module.getTitleVi(), TITLE_MAX, false, false));
             problems.add(field + ".legal_basis", TextRules.textFault(module.getLegalBasis(), LEGAL_BASIS_MAX, false, false));
+            // empty from a node older than the field, which did not say
+            problems.add(field + ".signer", TextRules.textFault(module.getSigner(), SIGNER_MAX, false, false));
             if (!module.getProvinceCode().equals(ModuleDescriptor.ALL_PROVINCES)
                     && Province.byCode(module.getProvinceCode()).isEmpty()) {
                 problems.add(Problem.permanent(field + ".province_code", "province.unknown",

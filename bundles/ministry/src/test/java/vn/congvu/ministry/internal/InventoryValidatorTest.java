@@ -41,4 +41,34 @@ class InventoryValidatorTest {
         assertEquals(List.of("province.unknown", "moment.invalid", "text.control_character", "moment.invalid",
                 "module.duplicate"), rules(request));
     }
+
+    @Test
+    void validate_signerInVietnamese_passes_andAnEmptyOneFromAnOlderNodeToo() {
+        InstalledModule signed = NATIONAL.toBuilder()
+                .setSigner("CN=Sở Nội vụ tỉnh Cao Bằng, O=UBND tỉnh Cao Bằng, C=VN (sha256 1a2b3c4d5e6f)").build();
+
+        assertEquals(List.of(), rules(ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW)
+                .addModules(signed).build()));
+        assertEquals("", NATIONAL.getSigner());
+        assertEquals(List.of(), rules(ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW)
+                .addModules(NATIONAL).build()));
+    }
+
+    @Test
+    void validate_signerBreakingTheTextRules_isRefusedNamingItsField() {
+        String decomposed = java.text.Normalizer.normalize("CN=Sở Nội vụ Cao Bằng", java.text.Normalizer.Form.NFD);
+        ReportInventoryRequest request = ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW)
+                .addModules(NATIONAL.toBuilder().setModuleId("national.a").setSigner(decomposed))
+                .addModules(NATIONAL.toBuilder().setModuleId("national.b").setSigner("CN=Sở Nội vụ\nCN=Bộ Nội vụ"))
+                .addModules(NATIONAL.toBuilder().setModuleId("national.c").setSigner("CN=" + "ộ".repeat(InventoryValidator.SIGNER_MAX)))
+                .addModules(NATIONAL.toBuilder().setModuleId("national.d").setSigner("CN=Sở Nội vụ\u202e"))
+                .build();
+        Problems problems = new Problems(100);
+
+        InventoryValidator.validate(request, problems);
+
+        assertEquals(List.of("modules[0].signer text.not_nfc", "modules[1].signer text.control_character",
+                        "modules[2].signer text.too_long", "modules[3].signer text.invisible_character"),
+                problems.kept().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
+    }
 }

@@ -37,6 +37,8 @@ record CandidateJar(Path path, String symbolicName, Version version, String sha2
                     List<Component> components, boolean providesRuleModules) {
 
     static final String RULE_MODULE = "vn.congvu.api.rule.RuleModule";
+    private static final int MAX_DESCRIPTOR_BYTES = 1 << 20;
+    private static final int MAX_COMPONENTS = 256;
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
 
     /**
@@ -68,7 +70,7 @@ record CandidateJar(Path path, String symbolicName, Version version, String sha2
         if (!Files.isRegularFile(jar)) {
             throw new InvalidJarException(jar + ": no such file");
         }
-        try (JarFile file = new JarFile(jar.toFile())) {
+        try (JarFile file = new JarFile(jar.toFile(), false)) { // the signature is JarSignatures' to check
             Manifest manifest = file.getManifest();
             if (manifest == null) {
                 throw new InvalidJarException(jar.getFileName() + " has no META-INF/MANIFEST.MF: it is not an OSGi bundle");
@@ -95,29 +97,44 @@ record CandidateJar(Path path, String symbolicName, Version version, String sha2
                 }
             }
             List<Component> components = new ArrayList<>();
+            java.util.Set<String> descriptors = new java.util.LinkedHashSet<>();
             for (ManifestHeaders.Clause clause : ManifestHeaders.parse(main.getValue("Service-Component"))) {
-                for (String descriptor : clause.names()) {
-                    ZipEntry entry = file.getEntry(descriptor);
-                    if (entry == null) {
-                        throw new InvalidJarException(jar.getFileName() + " names component " + descriptor
-                                + " in Service-Component, but the jar does not hold it");
-                    }
-                    String xml;
-                    try (InputStream in = file.getInputStream(entry)) {
-                        xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                    Matcher implementation = IMPLEMENTATION.matcher(xml);
-                    if (!implementation.find()) {
-                        throw new InvalidJarException(jar.getFileName() + ": component " + descriptor + " names no class");
-                    }
-                    components.add(new Component(descriptor, implementation.group(1), xml.contains("<reference")));
+                descriptors.addAll(clause.names());
+            }
+            if (descriptors.size() > MAX_COMPONENTS) {
+                throw new InvalidJarException(jar.getFileName() + " names " + descriptors.size() + " components, more than the "
+                        + MAX_COMPONENTS + " a rule jar may hold");
+            }
+            for (String descriptor : descriptors) {
+                ZipEntry entry = file.getEntry(descriptor);
+                if (entry == null) {
+                    throw new InvalidJarException(jar.getFileName() + " names component " + descriptor
+                            + " in Service-Component, but the jar does not hold it");
                 }
+                byte[] bytes;
+                try (InputStream in = file.getInputStream(entry)) {
+                    bytes = in.readNBytes(MAX_DESCRIPTOR_BYTES + 1); // a jar not yet trusted: read a bounded amount
+                }
+                if (bytes.length > MAX_DESCRIPTOR_BYTES) {
+                    throw new InvalidJarException(jar.getFileName() + ": component " + descriptor + " is larger than 1 MiB");
+                }
+                String xml = new String(bytes, StandardCharsets.UTF_8);
+                Matcher implementation = IMPLEMENTATION.matcher(xml);
+                if (!implementation.find()) {
+                    throw new InvalidJarException(jar.getFileName() + ": component " + descriptor + " names no class");
+                }
+                components.add(new Component(descriptor, implementation.group(1), xml.contains("<reference")));
             }
             String provided = main.getValue("Provide-Capability");
             boolean rules = provided != null && provided.contains(RULE_MODULE);
             return new CandidateJar(jar, symbolicName, version, sha256(jar), List.copyOf(imports), List.copyOf(components), rules);
         } catch (IOException | SecurityException e) {
-            throw new InvalidJarException(jar + " cannot be read as a jar: " + e.getMessage());
+            throw new InvalidJarException(jar.getFileName() + " cannot be read as a jar: " + e.getMessage());
+        } catch (InvalidJarException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a manifest header that does not parse (a version "abc", an empty name): the jar's fault, said as such
+            throw new InvalidJarException(jar.getFileName() + " has a manifest that cannot be read: " + e);
         }
     }
 

@@ -8,28 +8,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.congvu.modules.SwapOutcome;
 
 /**
  * The {@code deploy/} folder: it holds the jar of each rule bundle the node runs, so the node starts with
- * the same rules after a restart. A jar dropped there is installed, or updates the bundle of the same
- * symbolic name; a jar deleted from it removes its bundle. The manager keeps it in step with the swaps
- * made by command: after a rollback it holds the rolled-back jar. A refused jar moves to
- * {@code deploy/refused/}, beside a {@code .txt} that says why, and the running version's jar is put back.
+ * the same rules after a restart. It only reports what changed in it (jars ready to be taken, jars deleted)
+ * and does what it is told to the files; deciding what to install is the manager's. A refused jar moves to
+ * {@code deploy/refused/}, beside a {@code .txt} that says why.
  *
- * <p>A new or changed jar is taken only once it has looked the same on two scans, so a jar still being
- * copied is never read. Every method is called with the manager's swap lock held.
+ * <p>A new or changed jar is reported ready only once it has looked the same on two scans, so a jar still
+ * being copied is never read. Not thread-safe: the manager calls it with its swap lock held.
  */
 final class DeployFolder {
 
@@ -39,14 +33,21 @@ final class DeployFolder {
     private record Seen(long size, long modified, String symbolicName, boolean handled) {
     }
 
+    /**
+     * What changed since the last scan.
+     *
+     * @param ready   jars new or changed, that have stopped changing: to be taken
+     * @param deleted the rule bundles whose jar was deleted and that no other jar in the folder holds
+     */
+    record Changes(List<Path> ready, List<String> deleted) {
+    }
+
     private final Path folder;
-    private final RuleBundleManager manager;
     private final Map<String, Seen> seen = new HashMap<>();
     private boolean firstScan = true;
 
-    DeployFolder(Path folder, RuleBundleManager manager) {
+    DeployFolder(Path folder) {
         this.folder = folder;
-        this.manager = manager;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -54,7 +55,13 @@ final class DeployFolder {
         }
     }
 
-    void scan() {
+    /** @return whether no scan has been made yet: the jars reported ready are those the node starts with */
+    boolean starting() {
+        return firstScan;
+    }
+
+    /** @return what changed since the last scan */
+    Changes scan() {
         Map<String, Path> jars = jars();
         List<Path> ready = new ArrayList<>();
         for (Map.Entry<String, Path> jar : jars.entrySet()) {
@@ -76,7 +83,7 @@ final class DeployFolder {
                 seen.put(jar.getKey(), new Seen(attributes.size(), attributes.lastModifiedTime().toMillis(), null, false));
             }
         }
-        handle(ready);
+        List<String> deleted = new ArrayList<>();
         for (String name : List.copyOf(seen.keySet())) {
             if (jars.containsKey(name)) {
                 continue;
@@ -85,44 +92,23 @@ final class DeployFolder {
             String symbolicName = gone.symbolicName();
             boolean stillDeployed = seen.values().stream().anyMatch(other -> symbolicName != null
                     && symbolicName.equals(other.symbolicName()));
-            if (gone.handled() && symbolicName != null && !stillDeployed && manager.current(symbolicName).isPresent()) {
-                LOG.info("deploy/{} was deleted: removing rule bundle {}", name, symbolicName);
-                manager.remove(symbolicName);
+            if (gone.handled() && symbolicName != null && !stillDeployed) {
+                LOG.info("deploy/{} was deleted", name);
+                deleted.add(symbolicName);
             }
         }
         firstScan = false;
+        return new Changes(ready, deleted);
     }
 
     /**
-     * Handles the jars ready to be taken. Of several jars of one bundle, the one the node ran last comes
-     * first (so a restart never loses the running version), then the others in version order, each as an
-     * update: the highest version that is not refused ends up running.
+     * A jar taken (or left as it is): not reported again until it changes.
+     *
+     * @param jar          the jar in the folder
+     * @param symbolicName its bundle
      */
-    private void handle(List<Path> ready) {
-        List<CandidateJar> candidates = new ArrayList<>();
-        for (Path jar : ready) {
-            try {
-                candidates.add(CandidateJar.read(jar));
-            } catch (CandidateJar.InvalidJarException e) {
-                moveToRefused(jar, List.of(e.getMessage()));
-            }
-        }
-        Set<String> ranLast = candidates.stream().filter(manager::ranLast).map(CandidateJar::sha256).collect(Collectors.toSet());
-        candidates.sort(Comparator.comparing((CandidateJar candidate) -> !ranLast.contains(candidate.sha256()))
-                .thenComparing(CandidateJar::version).thenComparing(candidate -> candidate.path().toFile().lastModified()));
-        candidates.forEach(this::handle);
-    }
-
-    private void handle(CandidateJar candidate) {
-        Path jar = candidate.path();
-        LOG.info("deploy/{}: {} {} ({})", jar.getFileName(), candidate.symbolicName(), candidate.version(), candidate.shortSha());
-        SwapOutcome outcome = manager.swap(candidate, null);
-        if (outcome.plan().refused()) {
-            moveToRefused(jar, outcome.plan().refusals());
-            restore(candidate.symbolicName());
-        } else {
-            markHandled(jar, candidate.symbolicName());
-        }
+    void taken(Path jar, String symbolicName) {
+        markHandled(jar, symbolicName);
     }
 
     /**
@@ -163,21 +149,28 @@ final class DeployFolder {
         }
     }
 
-    /** Puts the running version's jar back after a refused jar took its place. */
-    private void restore(String symbolicName) {
-        Optional<Bundle> running = manager.current(symbolicName);
+    /**
+     * Puts the running version's jar back after a refused jar took its place.
+     *
+     * @param symbolicName the bundle
+     * @param version      the version that runs
+     * @param runningJar   the jar it runs from
+     */
+    void restore(String symbolicName, String version, Path runningJar) {
         boolean deployed = jars().values().stream().anyMatch(jar -> readQuietly(jar)
                 .map(other -> other.symbolicName().equals(symbolicName)).orElse(false));
-        if (running.isEmpty() || deployed) {
-            return;
-        }
-        String location = running.get().getLocation();
-        if (location.startsWith("file:")) {
-            copyIn(Path.of(java.net.URI.create(location)), symbolicName + "-" + running.get().getVersion() + ".jar", symbolicName);
+        if (!deployed) {
+            copyIn(runningJar, symbolicName + "-" + version + ".jar", symbolicName);
         }
     }
 
-    private void moveToRefused(Path jar, List<String> reasons) {
+    /**
+     * Moves a refused jar to {@code deploy/refused/}, beside a {@code .txt} that says why.
+     *
+     * @param jar     the jar in the folder
+     * @param reasons why it was refused
+     */
+    void refuse(Path jar, List<String> reasons) {
         Path refused = folder.resolve("refused");
         try {
             Files.createDirectories(refused);

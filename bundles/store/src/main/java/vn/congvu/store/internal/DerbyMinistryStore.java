@@ -28,7 +28,6 @@ import vn.congvu.store.MinistryStore;
 import vn.congvu.store.StoreBackup;
 import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
-import vn.congvu.store.NodeModule;
 import vn.congvu.store.Receipt;
 import vn.congvu.store.StoreOutcome;
 import vn.congvu.store.StoredReport;
@@ -59,6 +58,7 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
     private final Database database;
     private final GroupCommit writes;
     private final NodeCertificates certificates;
+    private final NodeInventories inventories;
 
     /**
      * @param config where the database lives
@@ -72,12 +72,13 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
     /** The ministry schema's migrations; the n-th is schema version n. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-findings.sql", "003-node-inventory.sql",
             "004-reports-by-period.sql", "005-report-values-text.sql",
-            "006-node-certificates.sql");
+            "006-node-certificates.sql", "007-node-module-signer.sql");
 
     DerbyMinistryStore(Path databaseFolder) {
         this.database = new Database(databaseFolder, "ministry", MIGRATIONS);
         this.writes = new GroupCommit(database, "ministry", BATCH, WAITING);
         this.certificates = new NodeCertificates(database);
+        this.inventories = new NodeInventories(database);
     }
 
     /** Commits the reports still queued, then closes the database cleanly. */
@@ -216,64 +217,12 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
 
     @Override
     public Instant recordInventory(NodeInventory inventory) {
-        Instant recordedAt = Instant.now();
-        database.inTransaction("recording the inventory of province " + inventory.provinceCode(), connection -> {
-            for (String sql : List.of("DELETE FROM node_modules WHERE province_code = ?", "DELETE FROM node_status WHERE province_code = ?")) {
-                try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                    delete.setString(1, inventory.provinceCode());
-                    delete.executeUpdate();
-                }
-            }
-            try (PreparedStatement status = connection.prepareStatement(
-                    "INSERT INTO node_status (province_code, taken_at, last_seen) VALUES (?, ?, ?)")) {
-                status.setString(1, inventory.provinceCode());
-                status.setTimestamp(2, Timestamp.from(inventory.takenAt()));
-                status.setTimestamp(3, Timestamp.from(recordedAt));
-                status.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO node_modules (province_code, module_id, "
-                    + "version, jar_sha256, module_province, title_vi, legal_basis, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (NodeModule module : inventory.modules()) {
-                    insert.setString(1, inventory.provinceCode());
-                    insert.setString(2, module.moduleId());
-                    insert.setString(3, module.version());
-                    insert.setString(4, module.jarSha256());
-                    insert.setString(5, module.moduleProvince());
-                    insert.setString(6, module.titleVi());
-                    insert.setString(7, module.legalBasis());
-                    insert.setTimestamp(8, Timestamp.from(module.since()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
-        return recordedAt;
+        return inventories.record(inventory);
     }
 
     @Override
     public List<NodeInventory> inventories() {
-        return database.inTransaction("reading node inventories", connection -> {
-            List<NodeInventory> inventories = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet nodes = statement.executeQuery("SELECT province_code, taken_at, last_seen FROM node_status ORDER BY province_code");
-                 PreparedStatement modules = connection.prepareStatement("SELECT module_id, version, jar_sha256, module_province, "
-                         + "title_vi, legal_basis, since FROM node_modules WHERE province_code = ? ORDER BY module_id")) {
-                while (nodes.next()) {
-                    List<NodeModule> running = new ArrayList<>();
-                    modules.setString(1, nodes.getString(1));
-                    try (ResultSet rows = modules.executeQuery()) {
-                        while (rows.next()) {
-                            running.add(new NodeModule(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                    rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant()));
-                        }
-                    }
-                    inventories.add(new NodeInventory(nodes.getString(1), nodes.getTimestamp(2).toInstant(),
-                            nodes.getTimestamp(3).toInstant(), running));
-                }
-            }
-            return inventories;
-        });
+        return inventories.latest();
     }
 
     @Override

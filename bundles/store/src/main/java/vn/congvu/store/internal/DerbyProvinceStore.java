@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
 import vn.congvu.api.TextRules;
@@ -297,6 +298,11 @@ public class DerbyProvinceStore implements ProvinceStore, StoreBackup {
     @Override
     public OutboxStatus outboxStatus() {
         return database.inTransaction("reading the outbox status", ProvinceOutbox::status);
+    }
+
+    @Override
+    public Optional<Period> lastFiledPeriod() {
+        return database.inTransaction("reading the period filed last", ProvinceOutbox::lastFiledPeriod);
     }
 
     static String requireSet(String database) {

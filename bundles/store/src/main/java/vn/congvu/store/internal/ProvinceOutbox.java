@@ -206,6 +206,14 @@ final class ProvinceOutbox {
                 counts[OutboxState.REFUSED.ordinal()], counts[OutboxState.FAILED.ordinal()]);
     }
 
+    static Optional<Period> lastFiledPeriod(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT period FROM reports ORDER BY prepared_at DESC, report_id DESC"
+                     + " FETCH FIRST 1 ROWS ONLY")) {
+            return row.next() ? Optional.of(Period.parse(row.getString(1))) : Optional.empty();
+        }
+    }
+
     private static OutboxEntry read(Connection connection, ResultSet row) throws SQLException {
         ReportKey key = key(row, 9);
         // the problems' CLOB first, before other statements run on the connection

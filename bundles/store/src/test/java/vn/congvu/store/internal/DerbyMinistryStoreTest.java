@@ -153,6 +153,32 @@ class DerbyMinistryStoreTest {
     }
 
     @Test
+    void recordInventory_keepsEachModulesSignerAsSent_andNoneWhereTheNodeDidNotSay() {
+        String signer = "CN=Sở Nội vụ tỉnh Cao Bằng, O=UBND tỉnh Cao Bằng, L=Thành phố Cao Bằng, C=VN (sha256 1a2b3c4d5e6f)";
+        Instant since = Instant.parse("2026-03-01T00:00:00Z");
+        vn.congvu.store.NodeModule signed = new vn.congvu.store.NodeModule("caobang.administrative-discipline", "1.2.0",
+                "ab".repeat(32), "04", "Kỷ luật hành chính", "Chỉ thị 26/CT-TTg", since, signer);
+        vn.congvu.store.NodeModule notSaid = new vn.congvu.store.NodeModule("national.decree48-rating", "1.0.0",
+                "cd".repeat(32), "*", "Đánh giá, xếp loại", "Nghị định 48/2023/NĐ-CP", since);
+        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+        try {
+            store.recordInventory(new vn.congvu.store.NodeInventory("04", Instant.now(), Instant.now(), List.of(signed, notSaid)));
+        } finally {
+            store.close();
+        }
+
+        DerbyMinistryStore reopened = new DerbyMinistryStore(folder.resolve("db"));
+        try {
+            List<vn.congvu.store.NodeModule> modules = reopened.inventories().get(0).modules();
+            assertEquals(List.of(signed, notSaid), modules);
+            assertEquals(signer, modules.get(0).signer());
+            assertEquals("", modules.get(1).signer());
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
     void storedReport_survivesClosingAndReopeningTheDatabase() {
         DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
         StoreOutcome.Stored stored = assertInstanceOf(StoreOutcome.Stored.class,

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
@@ -82,6 +83,11 @@ final class InMemoryOutbox implements ProvinceStore {
     public synchronized List<OutboxEntry> stuckEntries(int limit) {
         return entries.stream().filter(e -> e.state() == OutboxState.PENDING ? e.attempts() > 0
                 : e.state() != OutboxState.DELIVERED).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<Period> lastFiledPeriod() {
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1).report().key().period());
     }
 
     @Override

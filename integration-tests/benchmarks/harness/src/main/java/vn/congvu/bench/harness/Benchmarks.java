@@ -412,6 +412,8 @@ public final class Benchmarks {
         }
         Path candidate = variant(dist.resolve("rules/congvu-rules-caobang.jar"), work.resolve("congvu-rules-caobang-9.9.9.jar"), "9.9.9");
         Path home = provinceHome("swap", false);
+        // the candidate is an unsigned copy (a new version of the signed jar): taken under the development setting
+        HomeFiles.edit(home.resolve("etc/vn.congvu.modules.cfg"), Map.of("allow.unsigned", "true"));
         Map<String, String> swap = execNode(home, "swap", null, "bench:province 2022 " + data + "; bench:swap " + candidate
                 + " " + SWAPS + " 2022", "province", "swap").get("swap");
         double median = Double.parseDouble(swap.get("managedMedianMillis"));
@@ -505,13 +507,20 @@ public final class Benchmarks {
         throw new IllegalStateException("the ministry did not accept on port " + port + " within 120 s");
     }
 
-    /** @return a copy of a rule jar with another Bundle-Version (so another checksum), as a new release would be */
+    /**
+     * @return an unsigned copy of a rule jar with another Bundle-Version (so another checksum), as a new release
+     *         would be before it is signed
+     */
     private static Path variant(Path jar, Path target, String version) throws IOException {
         try (InputStream file = Files.newInputStream(jar); JarInputStream in = new JarInputStream(file)) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            manifest.getEntries().clear();
             try (OutputStream output = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(output, manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    if (entry.getName().matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")) {
+                        continue;
+                    }
                     out.putNextEntry(new JarEntry(entry.getName()));
                     in.transferTo(out);
                     out.closeEntry();

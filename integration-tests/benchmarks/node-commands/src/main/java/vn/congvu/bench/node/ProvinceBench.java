@@ -191,17 +191,23 @@ public class ProvinceBench {
         String firstVersion = servingVersion(moduleId);
         String otherVersion = bundles.plan(Path.of(candidateJar)).toVersion();
 
+        // the first update, untimed: it tries the candidate on a period first (evaluations of its own); every
+        // timed swap after it is a rollback to the other version, which is the same swap without that trial
+        SwapOutcome first = bundles.apply(Path.of(candidateJar));
+        if (!first.done()) {
+            throw new IllegalStateException("the update was refused: " + first.plan().refusals());
+        }
         Load load = new Load(evaluated, expectedModules);
         load.start();
         List<Long> managed = new ArrayList<>();
         long managedFailures;
         try {
             for (int swap = 0; swap < swaps; swap++) {
-                String target = swap % 2 == 0 ? otherVersion : firstVersion;
+                String target = swap % 2 == 0 ? firstVersion : otherVersion;
                 load.awaitEvaluations(3);
                 long started = System.nanoTime();
                 Thread serving = watchFor(moduleId, target, started, managed);
-                SwapOutcome outcome = swap == 0 ? bundles.apply(Path.of(candidateJar)) : bundles.rollback(symbolicName);
+                SwapOutcome outcome = bundles.rollback(symbolicName);
                 if (!outcome.done()) {
                     throw new IllegalStateException("swap " + swap + " refused: " + outcome.plan().refusals());
                 }
