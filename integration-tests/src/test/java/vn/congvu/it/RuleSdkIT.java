@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * Issue 15: the rule SDK as a province's developer outside this project uses it. The distribution's
  * {@code sdk/install.sh} installs the SDK into a new, empty local Maven repository; a project is generated from
  * the archetype in a temporary folder outside this repository's tree, built and signed with a publisher key made
- * here, with Maven reaching no network and none of this build's own artifacts: third-party plugins and libraries
- * come from the build's local repository as from Maven Central (releases only), so that {@code vn.congvu} can come
- * from the SDK alone. The jar is dropped into a running province node (Lào Cai, 10) beside the distribution's
+ * here, with none of this build's own artifacts: Maven takes releases only (third-party plugins and libraries from
+ * the build's local repository, then Maven Central), so that {@code vn.congvu}, a snapshot, can come from the SDK
+ * alone. The jar is dropped into a running province node (Lào Cai, 10) beside the distribution's
  * national rule jar, with the publisher's certificate in the node's {@code etc/publishers/}; the node installs it,
  * files 2024, and the ministry's stored report holds the generated module's figure and finding, computed by that jar.
  */

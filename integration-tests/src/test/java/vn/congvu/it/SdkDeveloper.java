@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A province's developer on a machine of their own, for {@link RuleSdkIT}: Maven with a new, empty local
- * repository and no network (third-party artifacts come from the build's local repository as from Maven Central,
- * releases only), and a publisher key whose password (made here) is handed over only through the environment.
+ * repository and releases only (third-party artifacts from the build's local repository, then Maven Central), and
+ * a publisher key whose password (made here) is handed over only through the environment.
  */
 final class SdkDeveloper {
 
@@ -43,7 +43,7 @@ final class SdkDeveloper {
         this.home = home;
         this.repository = home.resolve("repository");
         this.keystore = home.resolve("publisher.p12");
-        this.maven = List.of("-B", "-ntp", "-Dstyle.color=never", "-s", offlineSettings(home.resolve("settings.xml")).toString(),
+        this.maven = List.of("-B", "-ntp", "-Dstyle.color=never", "-s", developerSettings(home.resolve("settings.xml")).toString(),
                 "-Dmaven.repo.local=" + repository);
     }
 
@@ -106,32 +106,34 @@ final class SdkDeveloper {
 
 
     /**
-     * A settings.xml whose only repository is the build's local one, read as a remote repository of releases: no
-     * network, and no congvu snapshot but those the SDK installs.
+     * A settings.xml whose repositories serve releases only: the build's local repository first (read as a remote
+     * one, so nothing is downloaded that the build already has), then Maven Central, for what the generated
+     * project needs and the build did not (other versions of the OSGi annotations' dependencies, say). No congvu
+     * snapshot can come from either: only the SDK's install puts one in the developer's repository.
      */
-    private static Path offlineSettings(Path file) throws IOException {
+    private static Path developerSettings(Path file) throws IOException {
         String url = BUILD_REPOSITORY.toUri().toString();
-        String policies = "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>"
+        String releasesOnly = "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>"
                 + "<snapshots><enabled>false</enabled></snapshots>";
+        String central = "https://repo.maven.apache.org/maven2";
         return Files.writeString(file, """
                 <settings>
-                  <mirrors>
-                    <mirror><id>build-repository</id><mirrorOf>*</mirrorOf><url>%1$s</url></mirror>
-                  </mirrors>
                   <profiles>
                     <profile>
-                      <id>build-repository</id>
+                      <id>releases-only</id>
                       <repositories>
-                        <repository><id>central</id><url>%1$s</url>%2$s</repository>
+                        <repository><id>build-repository</id><url>%1$s</url>%2$s</repository>
+                        <repository><id>central</id><url>%3$s</url>%2$s</repository>
                       </repositories>
                       <pluginRepositories>
-                        <pluginRepository><id>central</id><url>%1$s</url>%2$s</pluginRepository>
+                        <pluginRepository><id>build-repository</id><url>%1$s</url>%2$s</pluginRepository>
+                        <pluginRepository><id>central</id><url>%3$s</url>%2$s</pluginRepository>
                       </pluginRepositories>
                     </profile>
                   </profiles>
-                  <activeProfiles><activeProfile>build-repository</activeProfile></activeProfiles>
+                  <activeProfiles><activeProfile>releases-only</activeProfile></activeProfiles>
                 </settings>
-                """.formatted(url, policies), StandardCharsets.UTF_8);
+                """.formatted(url, releasesOnly, central), StandardCharsets.UTF_8);
     }
 
     /** The version of the SDK in the distribution, as its archetype's pom says. */
