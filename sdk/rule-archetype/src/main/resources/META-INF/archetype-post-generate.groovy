@@ -3,7 +3,7 @@
 def properties = request.properties
 def problems = []
 if (!(properties.province ==~ /[0-9]{2}/)) {
-    problems << "province=${properties.province} is not a province's official two-digit code, such as 10 (Lào Cai) or 04 (Cao Bằng)"
+    problems << "province=${properties.province} is not a province's official two-digit code, such as 15 (Lào Cai on the 2025 map) or 04 (Cao Bằng)"
 }
 if (!(properties.slug ==~ /[a-z][a-z0-9]*/)) {
     problems << "slug=${properties.slug} is not lower-case ASCII letters and digits (the province's name without spaces " +

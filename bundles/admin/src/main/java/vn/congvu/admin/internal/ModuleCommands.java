@@ -167,7 +167,7 @@ public class ModuleCommands {
     public String dryrun(@Descriptor("JAR: path of the rule bundle jar") String jar, @Descriptor("PERIOD: a past period, such as 2022") String period) {
         DryRun run = bundles.dryRun(GivenPath.absolute(jar, "JAR"), Period.parse(period));
         StringBuilder out = new StringBuilder(String.format("Chạy thử / dry run %s kỳ %s: đang chạy %s, thử %s%n",
-                run.symbolicName(), run.period(), run.installedVersion() == null ? "(chưa cài)" : run.installedVersion(),
+                run.symbolicName(), run.period(), run.installedVersion() == null ? "(chưa cài / none)" : run.installedVersion(),
                 run.candidateVersion()));
         if (!run.installedProblems().isEmpty()) {
             out.append("  Phiên bản đang chạy cũng không nộp được / the running version would not file either:").append(NL);
@@ -184,8 +184,9 @@ public class ModuleCommands {
             throw new IllegalStateException(out.toString().stripTrailing()); // not tried: there are no figures to show
         }
         List<FigureComparison> changes = run.changes();
-        out.append(String.format("  %d chỉ tiêu khác, %d giống / %d figures differ, %d unchanged", changes.size(),
-                run.figures().size() - changes.size(), changes.size(), run.figures().size() - changes.size()));
+        out.append(String.format("  %d chỉ tiêu khác, %d giống / %d %s, %d unchanged", changes.size(),
+                run.figures().size() - changes.size(), changes.size(), changes.size() == 1 ? "figure differs" : "figures differ",
+                run.figures().size() - changes.size()));
         for (FigureComparison change : changes) {
             out.append(NL).append(String.format("    %s (%s): %s -> %s", change.code(), change.disaggregation(),
                     change.installed() == null ? "không có / absent" : change.installed().toPlainString(),

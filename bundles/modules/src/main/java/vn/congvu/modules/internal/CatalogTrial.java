@@ -73,14 +73,18 @@ final class CatalogTrial {
                         + run.get().period() + ": would not file"));
             }
             tried.add("Đã chạy thử kỳ " + run.get().period() + ": sẽ nộp được / tried on " + run.get().period()
-                    + ": would file (" + run.get().figures().size() + " figures, " + run.get().changes().size()
-                    + " differ from the running version's)");
+                    + ": would file (" + count(run.get().figures().size(), "figure") + ", " + run.get().changes().size()
+                    + (run.get().changes().size() == 1 ? " differs" : " differ") + " from the running version's)");
         }
         if (tried.isEmpty()) {
             return new Outcome(List.of(), List.of("Không chạy thử / not tried before installing: none of its modules is for"
                     + " province " + provinceCode));
         }
         return new Outcome(List.of(), tried);
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private boolean ours(ModuleDescriptor module) {
