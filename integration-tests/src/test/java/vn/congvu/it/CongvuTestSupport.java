@@ -138,10 +138,18 @@ public abstract class CongvuTestSupport {
      * Configures the rule bundle manager, as etc/vn.congvu.modules.cfg does.
      */
     protected void configureRuleBundles(Path deploy, Path archive) throws IOException {
+        configureRuleBundles(deploy, archive, false);
+    }
+
+    /**
+     * As {@link #configureRuleBundles(Path, Path)}, with the development setting that takes unsigned jars.
+     */
+    protected void configureRuleBundles(Path deploy, Path archive, boolean allowUnsigned) throws IOException {
         publishers = Files.createDirectories(deploy.resolveSibling("publishers"));
         trustDemoPublisher(publishers);
         configure("vn.congvu.modules", Map.of("deploy.dir", deploy.toString(), "archive.dir", archive.toString(),
-                "publishers.dir", publishers.toString(), "poll.millis", 200L, "swap.timeout.seconds", 30));
+                "publishers.dir", publishers.toString(), "allow.unsigned", allowUnsigned, "poll.millis", 200L,
+                "swap.timeout.seconds", 30));
     }
 
     /**

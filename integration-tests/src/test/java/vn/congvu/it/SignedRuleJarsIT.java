@@ -154,6 +154,41 @@ public class SignedRuleJarsIT extends LoadTestNodeSupport {
         assertTrue(service(ReportFiling.class).file(Period.parse("2001-M03")).filed());
     }
 
+    @Test
+    public void theDevelopmentSetting_takesAnUnsignedJar_andSaysSo_butStillRefusesAChangedOne() throws Exception {
+        startProvince();
+        Path unsigned = variant("loadtest-3.0.0-unsigned.jar", "3.0.0");
+        Path signed = trustedPublisher().sign(variant("loadtest-4.0.0.jar", "4.0.0"));
+        byte[] content;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(signed.toFile())) {
+            content = zip.getInputStream(zip.getEntry(CLASS)).readAllBytes();
+        }
+        content[content.length - 1] ^= 1;
+        Path changed = RuleJars.tampered(signed, work.resolve("loadtest-4.0.0-changed.jar"), CLASS, content);
+
+        configureRuleBundles(deploy, work.resolve("archive"), true);
+        eventually("the manager runs with allow.unsigned = true", () -> {
+            try {
+                return service(RuleBundles.class).plan(unsigned).notes().stream().anyMatch(note -> note.startsWith("UNSIGNED"));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        RuleBundles bundles = service(RuleBundles.class);
+
+        SwapOutcome refused = bundles.apply(changed);
+        assertFalse("a signature that does not match is no development convenience", refused.done());
+        assertTrue(refused.plan().refusals().toString(), refused.plan().refusals().get(0).startsWith("it was changed after it was signed"));
+        SwapOutcome taken = bundles.apply(unsigned);
+        assertTrue(taken.plan().refusals().toString(), taken.done());
+        assertEquals("unsigned", taken.plan().signer());
+        assertTrue(taken.plan().notes().toString(), taken.plan().notes().get(0).contains("allow.unsigned = true"));
+        eventually("3.0.0 serves", () -> servingVersion().equals(Optional.of("3.0.0")));
+        assertEquals("unsigned", signer(bundles));
+        SwapRecord last = bundles.history().get(bundles.history().size() - 1);
+        assertTrue(last.note(), last.done() && last.note().endsWith("signed by unsigned"));
+    }
+
     /** @return whether the text holds the expected words (a regular expression where the test needs one) */
     private static boolean says(String text, String expected) {
         return text.contains(expected) || java.util.regex.Pattern.compile(expected).matcher(text).find();
