@@ -31,7 +31,7 @@ class BackupRestoreIT {
             Process ministryNode = nodes.start("ministry.out", "run", ministry.toString());
             NodeProcesses.awaitListening(port, ministryNode);
             Process province = nodes.start("caobang.out", "run", caoBang.toString());
-            awaitReady(nodes, caoBang, province);
+            nodes.awaitReady(caoBang, province, "caobang.out");
 
             Path dossiers = dossiers(work.resolve("dossier-2022.csv"), "2022-03-20");
             NodeProcesses.Result filed = nodes.run("file.out", "exec", caoBang.toString(),
@@ -93,22 +93,5 @@ class BackupRestoreIT {
         String line = output.lines().filter(text -> text.startsWith("Đã sao lưu / backed up "))
                 .findFirst().orElseThrow(() -> new AssertionError("no backup folder named:\n" + output));
         return Path.of(line.substring(line.lastIndexOf(" into ") + " into ".length()).trim());
-    }
-
-    /** Waits until {@code congvu status} says the node is ready (exit 0), failing if the node exits first. */
-    private static void awaitReady(NodeProcesses nodes, Path home, Process node) throws InterruptedException {
-        NodeProcesses.await("the node in " + home + " is ready", () -> {
-            if (!node.isAlive()) {
-                throw new AssertionError("the node exited with " + node.exitValue());
-            }
-            try {
-                return nodes.run("status.out", "status", home.toString()).exitCode() == 0;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        });
     }
 }

@@ -178,4 +178,27 @@ final class NodeProcesses implements AutoCloseable {
         assertTrue(text.contains(from), file + " has no '" + from + "'");
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     }
+
+    /**
+     * Waits until {@code congvu status} says the node is ready (exit 0), failing with its output if it exits first.
+     *
+     * @param home   the node's home
+     * @param node   the node's process
+     * @param output the file its output goes to, as given to {@link #start}
+     */
+    void awaitReady(Path home, Process node, String output) throws InterruptedException {
+        await("the node in " + home + " is ready", () -> {
+            if (!node.isAlive()) {
+                throw new AssertionError("the node exited with " + node.exitValue() + ":\n" + readQuietly(output));
+            }
+            try {
+                return run("status.out", "status", home.toString()).exitCode() == 0;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        });
+    }
 }

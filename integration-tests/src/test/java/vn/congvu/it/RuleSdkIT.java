@@ -67,7 +67,7 @@ class RuleSdkIT {
             // the node's operators: the publisher trusted, the jar dropped into the running node's deploy/
             developer.exportCertificate(laoCai.resolve("etc/publishers/laocai-rules-publisher.pem"));
             NodeProcesses.awaitListening(port, ministryNode);
-            awaitReady(nodes, laoCai, province);
+            nodes.awaitReady(laoCai, province, "laocai.out");
             Path staged = Files.copy(jar, laoCai.resolve(jar.getFileName() + ".part"));
             Files.move(staged, laoCai.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             String swap = awaitSwap(laoCai, province);
@@ -168,23 +168,6 @@ class RuleSdkIT {
         } catch (IOException notYet) {
             return List.of();
         }
-    }
-
-    /** Waits until {@code congvu status} says the node is ready (exit 0), failing if the node exits first. */
-    private static void awaitReady(NodeProcesses nodes, Path home, Process node) throws InterruptedException {
-        NodeProcesses.await("the node in " + home + " is ready", () -> {
-            if (!node.isAlive()) {
-                throw new AssertionError("the node exited with " + node.exitValue() + ":\n" + nodes.readQuietly("laocai.out"));
-            }
-            try {
-                return nodes.run("status.out", "status", home.toString()).exitCode() == 0;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        });
     }
 
     /** The receipt the ministry gave, from the filing's output ("... biên nhận BNV-..."). */

@@ -106,8 +106,13 @@ final class SwapPlanner {
      * @return whether its signature lets it run here, and who signed it
      */
     Signature signature(CandidateJar candidate) {
-        JarSignatures.Verdict verdict = JarSignatures.verify(candidate.path(), trust.read(), clock.instant(), ranBefore(candidate));
-        if (verdict.unsigned() && ranBeforeSignaturesWereRequired(candidate)) {
+        // this very jar's swaps that were done here, from one read of the history
+        List<SwapRecord> ranHere = archive.history().stream()
+                .filter(swap -> swap.done() && candidate.sha256().equals(swap.toSha256())).toList();
+        JarSignatures.Verdict verdict = JarSignatures.verify(candidate.path(), trust.read(), clock.instant(), !ranHere.isEmpty());
+        // a release that did not check signatures wrote no signer into its history lines (every swap since says
+        // who signed, "unsigned" included)
+        if (verdict.unsigned() && ranHere.stream().anyMatch(swap -> !swap.note().contains("signed by"))) {
             // installed by a release that did not yet require signatures: refusing it now would stop the node's rules
             LOG.warn("Rule jar {} {} is unsigned; taken because this node ran it before signatures were required."
                     + " Install a signed version", candidate.symbolicName(), candidate.version());
@@ -121,20 +126,6 @@ final class SwapPlanner {
                     + " etc/vn.congvu.modules.cfg (for development; never on a node that files for real)"), List.of());
         }
         return new Signature(verdict.signer(), List.of(), verdict.problems());
-    }
-
-    /**
-     * @return whether this very jar ran on this node under a release that did not yet check signatures: its
-     *         history line says nothing of a signer (every swap since says who signed, "unsigned" included)
-     */
-    private boolean ranBeforeSignaturesWereRequired(CandidateJar candidate) {
-        return archive.history().stream().anyMatch(swap -> swap.done() && candidate.sha256().equals(swap.toSha256())
-                && !swap.note().contains("signed by"));
-    }
-
-    /** @return whether this very jar ran on this node before, as the history says */
-    boolean ranBefore(CandidateJar candidate) {
-        return archive.history().stream().anyMatch(swap -> swap.done() && candidate.sha256().equals(swap.toSha256()));
     }
 
     /** @return whether the history says this jar is the one its bundle ran last */

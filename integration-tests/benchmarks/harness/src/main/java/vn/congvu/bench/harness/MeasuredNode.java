@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -114,24 +116,24 @@ final class MeasuredNode implements AutoCloseable {
         long before = status("VmRSS:");
         boolean exact = resetPeak();
         AtomicLong sampled = new AtomicLong(before);
-        Thread sampler = new Thread(() -> {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "memory of " + home.getFileName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(() -> {
             try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sampled.accumulateAndGet(status("VmRSS:"), Math::max);
-                    Thread.sleep(SAMPLE_MILLIS);
-                }
-            } catch (InterruptedException | IOException | RuntimeException e) {
-                // interrupted: the work is over; the process gone: the work's own failure says why
+                sampled.accumulateAndGet(status("VmRSS:"), Math::max);
+            } catch (IOException | RuntimeException e) {
+                // the process gone: the work's own failure says why
             }
-        }, "memory of " + home.getFileName());
-        sampler.setDaemon(true);
-        sampler.start();
+        }, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         Map<String, String> result;
         try {
             result = exec(commands, kind);
         } finally {
-            sampler.interrupt();
-            sampler.join();
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
         }
         long peak = Math.max(sampled.get(), exact ? status("VmHWM:") : 0);
         long end = status("VmRSS:");
