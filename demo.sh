@@ -9,6 +9,9 @@
 # national table and the per-province table of every period, a period restated to today's 34 provinces (Bắc Kạn's
 # figures under Thái Nguyên, into which it merged on 1 July 2025) and Thái Nguyên's restated series, and which
 # province runs which version of which rule module. Both kinds of node stop cleanly.
+# The ministry also serves its web console over HTTPS (with its certificate from the demo's CA): run from a terminal,
+# the demo prints the console's address and a demo login and keeps the ministry running until Enter is pressed; with
+# no terminal (CI, a pipe) it stops at the end.
 # Everything lives under target/demo/ (made anew each run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -58,6 +61,10 @@ cp -r "$DIST/nodes/ministry" "$WORK/ministry"
 sed -i "s/^port = .*/port = $port/; s/^host = .*/host = 127.0.0.1/" "$WORK/ministry/etc/vn.congvu.ministry.cfg"
 next_http_port 8180
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $http_port/" "$WORK/ministry/etc/org.apache.felix.http.cfg"
+next_http_port 8443
+console_port=$http_port
+sed -i "s/^org.osgi.service.http.port.secure = .*/org.osgi.service.http.port.secure = $console_port/" \
+  "$WORK/ministry/etc/org.apache.felix.http.cfg"
 echo "== Starting the ministry node (Bộ Nội vụ) on 127.0.0.1:$port, mutual TLS (CA in $PKI) =="
 "$DIST/bin/congvu" run "$WORK/ministry" > >(sed -u 's/^/[Bộ Nội vụ]    /') 2>&1 &
 ministry=$!
@@ -103,18 +110,33 @@ for entry in "${PROVINCES[@]}"; do
   [ "$status" -eq 0 ] || { echo "== ${label//-/ } could not file (exit $status); see $home/log/congvu.log ==" >&2; failed=1; }
 done
 
-# --- the national figures, from the ministry's store ----------------------------------------------------
-echo "== Stopping the ministry node, then reading its store =="
-stop_ministry
-wait "$ministry" 2>/dev/null || true
-trap - EXIT
+# --- the national figures, from the ministry's store (the commands print the console's tables) -------------------
 national=""
 for period in $PERIODS; do national+="congvu:national $period; "; done
 # the 2025 map: Bắc Kạn (06) is part of Thái Nguyên (19) since 1 July 2025; its figures, restated under Thái Nguyên,
-# and Thái Nguyên's series from Bắc Kạn's seeds (2019-2021) to its own 2026 report
-national+="congvu:national 2021 restated; congvu:series 19; congvu:nodes"
+# and Thái Nguyên's restated series from Bắc Kạn's seeds (2019-2021) to its own 2026 report; who filed on time for
+# 2023 and 2026; which province runs which version of which rule module
+national+="congvu:national 2021 restated; congvu:series 19; congvu:completeness 2023; congvu:completeness 2026; congvu:nodes"
 "$DIST/bin/congvu" pki "$PKI" list | sed -u 's/^/[CA]           /'
+echo "== The ministry's tables (the same as its web console shows) =="
 "$DIST/bin/congvu" exec "$WORK/ministry" "$national" 2>&1 | grep -v ' INFO ' | sed -u 's/^/[Bộ Nội vụ]    /'
+
+# --- the web console: a demo account, and the address, while someone at a terminal looks -------------------------
+if [ -t 0 ] && [ -t 1 ] && [ "$failed" -eq 0 ]; then
+  login="$("$DIST/bin/congvu" exec "$WORK/ministry" "congvu:account add demo ADMIN Người xem thử" 2>&1)" || {
+    echo "$login" >&2; failed=1; }
+  password="$(sed -n 's/.*shown once: //p' <<< "$login")"
+  if [ -n "$password" ]; then
+    echo "== The ministry's web console: https://127.0.0.1:$console_port/console/ =="
+    echo "   Đăng nhập / sign in: demo / $password"
+    echo "   (its certificate comes from the demo's own CA, $PKI/ca.crt.pem: the browser warns until you trust it)"
+    read -r -p "   Press Enter to stop the ministry and end the demo... " _ || true
+  fi
+fi
+echo "== Stopping the ministry node =="
+stop_ministry
+wait "$ministry" 2>/dev/null || true
+trap - EXIT
 
 if [ "$failed" -eq 0 ]; then
   echo "== Demo done: six provinces filed (the five seeds, and Thái Nguyên on the 2025 map); the ministry's store holds their reports (logs under $WORK/*/log/) =="

@@ -9,15 +9,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** The health endpoint's host and port as a node home's {@code etc/org.apache.felix.http.cfg} sets them. */
+/**
+ * The HTTP endpoint's host and ports (plain, and HTTPS for the ministry's console) as a node home's
+ * {@code etc/org.apache.felix.http.cfg} sets them.
+ */
 final class HttpSettings {
 
-    private static final String[] KEYS = {"org.osgi.service.http.port", "org.apache.felix.http.host"};
+    private static final String[] KEYS = {"org.osgi.service.http.port", "org.apache.felix.http.host",
+            "org.osgi.service.http.port.secure"};
 
     private HttpSettings() {
     }
 
-    /** @return the port and host the file sets (none if it is missing or unreadable: the settings check names it) */
+    /** @return the ports and host the file sets (none if it is missing or unreadable: the settings check names it) */
     static Map<String, String> read(Path file) {
         Map<String, String> settings = new HashMap<>();
         if (!Files.isRegularFile(file)) {

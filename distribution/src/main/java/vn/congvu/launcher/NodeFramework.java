@@ -53,6 +53,8 @@ final class NodeFramework {
         // Jetty starts before FileInstall hands it etc/org.apache.felix.http.cfg: start it on that file's port and
         // host at once, rather than on its default port and then again
         properties.putAll(HttpSettings.read(home.resolve("etc/org.apache.felix.http.cfg")));
+        // the ministry's web console over HTTPS with the node's TLS key (where etc/vn.congvu.console.cfg is)
+        properties.putAll(ConsoleHttps.properties(home));
         // FileInstall watches etc/; deploy/ belongs to vn.congvu.modules, which swaps rule bundles in place
         // and installs a new version beside the old one, even of the same version number.
         properties.put("org.osgi.framework.bsnversion", "multiple");

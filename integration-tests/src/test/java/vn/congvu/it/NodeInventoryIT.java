@@ -3,7 +3,9 @@ package vn.congvu.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +17,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import vn.congvu.api.Disaggregation;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.ModuleProvenance;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
+import vn.congvu.api.Report;
+import vn.congvu.api.ReportKey;
 import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.modules.RuleBundle;
@@ -24,7 +33,8 @@ import vn.congvu.store.NodeModule;
 
 /**
  * The ministry knows what each province node runs: Cao Bằng's node reports its rule modules (their
- * versions, jar checksums and who signed each jar) on start, and again within seconds when a rule bundle
+ * versions, jar checksums, who signed each jar and what each produces, so the ministry names the module that
+ * computed each figure of a report) on start, and again within seconds when a rule bundle
  * goes or comes back, or when its rule bundle manager, which knows the signers, stops or starts.
  */
 @RunWith(PaxExam.class)
@@ -70,6 +80,51 @@ public class NodeInventoryIT extends CongvuTestSupport {
         return signers;
     }
 
+    /** @return the modules that serve, as the province's rule bundle manager reports them */
+    private List<InstalledModuleInfo> servingAtTheProvince() {
+        try {
+            return service(RuleBundles.class).installed().stream().flatMap(bundle -> bundle.modules().stream())
+                    .filter(InstalledModuleInfo::serving).toList();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return what each module produces, by id, as the ministry holds it (each list by code) */
+    private Map<String, List<String>> producesAtTheMinistry() {
+        Map<String, List<String>> produces = new TreeMap<>();
+        caoBangAtTheMinistry().forEach(module -> produces.put(module.moduleId(), module.produces()));
+        return produces;
+    }
+
+    /**
+     * What each module produces reaches the ministry, which then names the module that computed each figure of a
+     * report those modules made (the figures here are one per code the modules declare, as the report's modules
+     * name them: id, version, jar).
+     */
+    private void assertTheMinistryKnowsWhichModuleComputedEachFigure() throws InterruptedException {
+        List<InstalledModuleInfo> serving = servingAtTheProvince();
+        Map<String, List<String>> declared = new TreeMap<>();
+        Map<String, ModuleProvenance> expected = new TreeMap<>();
+        List<IndicatorValue> figures = new ArrayList<>();
+        for (InstalledModuleInfo module : serving) {
+            declared.put(module.descriptor().id(), module.descriptor().produces().stream().sorted().toList());
+            for (String code : module.descriptor().produces()) {
+                expected.put(code, module.provenance());
+                figures.add(new IndicatorValue(code, Disaggregation.TOTAL, BigDecimal.ONE));
+            }
+        }
+        assertTrue("Cao Bằng's dossier module declares the on-time figure: " + declared,
+                declared.get("caobang.dossier-timeliness").contains("dossier.resolved.on_time"));
+        eventually("the ministry knows what each module produces " + declared, () -> producesAtTheMinistry().equals(declared));
+
+        Report report = new Report(new ReportKey("04", Period.year(2025), Regime.PERIODIC), 1,
+                serving.stream().map(InstalledModuleInfo::provenance).toList(), figures);
+        Map<String, ModuleProvenance> producers = service(ReportQueries.class).producers(report);
+        assertEquals(expected, producers);
+        assertEquals("caobang.dossier-timeliness", producers.get("dossier.resolved.on_time").moduleId());
+    }
+
     @Test
     public void provinceNode_reportsWhatItRuns_andEveryChange() throws Exception {
         Path work = workFolder("inventory");
@@ -84,6 +139,7 @@ public class NodeInventoryIT extends CongvuTestSupport {
         NodeModule reported = service(ReportQueries.class).nodes().get(0).modules().get(0);
         assertEquals(64, reported.jarSha256().length());
         assertEquals("04", reported.moduleProvince());
+        assertTheMinistryKnowsWhichModuleComputedEachFigure();
 
         // who signed each module: the bundles were installed by the test, not through deploy/, so the rule bundle
         // manager verifies their jars when asked: the build's demo publisher signed them

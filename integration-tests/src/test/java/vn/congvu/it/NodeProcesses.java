@@ -159,8 +159,12 @@ final class NodeProcesses implements AutoCloseable {
         // every node of a test, and of tests running at once, serves /health and /metrics on a port of its own
         Path http = home.resolve("etc/org.apache.felix.http.cfg");
         String text = Files.readString(http, StandardCharsets.UTF_8);
-        Files.writeString(http, text.replaceFirst("(?m)^org\\.osgi\\.service\\.http\\.port = \\d+$",
-                "org.osgi.service.http.port = " + CongvuTestSupport.freePort()), StandardCharsets.UTF_8);
+        text = text.replaceFirst("(?m)^org\\.osgi\\.service\\.http\\.port = \\d+$",
+                "org.osgi.service.http.port = " + CongvuTestSupport.freePort());
+        // and the ministry's console its HTTPS port
+        text = text.replaceFirst("(?m)^org\\.osgi\\.service\\.http\\.port\\.secure = \\d+$",
+                "org.osgi.service.http.port.secure = " + CongvuTestSupport.freePort());
+        Files.writeString(http, text, StandardCharsets.UTF_8);
         return home;
     }
 
@@ -170,6 +174,15 @@ final class NodeProcesses implements AutoCloseable {
             return lines.filter(line -> line.startsWith("org.osgi.service.http.port = ")).findFirst()
                     .map(line -> Integer.parseInt(line.substring(line.indexOf('=') + 1).trim()))
                     .orElseThrow(() -> new AssertionError(home + " sets no HTTP port"));
+        }
+    }
+
+    /** The HTTPS port of the ministry's console, as its etc/org.apache.felix.http.cfg sets it. */
+    static int httpsPort(Path home) throws IOException {
+        try (Stream<String> lines = Files.lines(home.resolve("etc/org.apache.felix.http.cfg"), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("org.osgi.service.http.port.secure = ")).findFirst()
+                    .map(line -> Integer.parseInt(line.substring(line.indexOf('=') + 1).trim()))
+                    .orElseThrow(() -> new AssertionError(home + " sets no HTTPS port"));
         }
     }
 

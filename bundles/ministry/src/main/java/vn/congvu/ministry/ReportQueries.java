@@ -1,8 +1,10 @@
 package vn.congvu.ministry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
@@ -39,6 +41,20 @@ public interface ReportQueries {
 
     /** @return what every province node runs, as it last reported, by province */
     List<NodeInventory> nodes();
+
+    /**
+     * Which of a report's modules computed each of its figures, as the nodes running those modules' jars said
+     * (what each module declares it produces, kept by the ministry for good: the answer holds after the province
+     * has moved to other versions).
+     *
+     * @param report a stored report
+     * @return each indicator code of the report's figures whose module is known, by code, with the module as the
+     *     report names it (id, version, jar SHA-256). A code is left out when no node running its module's jar
+     *     said what the jar produces (a report filed by a node older than this release maps nothing), or when two
+     *     of the report's modules declare it (each computed some of its figures): the caller then names all the
+     *     report's modules for that figure
+     */
+    Map<String, ModuleProvenance> producers(Report report);
 
     /** @return the certificate each province node called with most recently, by province */
     List<NodeCertificate> certificates();

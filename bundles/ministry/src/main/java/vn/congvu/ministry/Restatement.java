@@ -21,7 +21,10 @@ import vn.congvu.api.ReportKey;
 import vn.congvu.api.catalog.Aggregation;
 import vn.congvu.api.catalog.Indicator;
 import vn.congvu.api.catalog.NationalCatalog;
-import vn.congvu.api.format.VietnameseNumbers;
+import vn.congvu.ministry.view.Cell;
+import vn.congvu.ministry.view.Column;
+import vn.congvu.ministry.view.Formats;
+import vn.congvu.ministry.view.Table;
 
 /**
  * Reports restated to a later map: each unit in force on the day stands for its whole territory, its
@@ -84,32 +87,40 @@ public final class Restatement {
     /**
      * The national table and the per-unit table of a period, restated to the map of {@code today}.
      *
+     * @param period   the period
      * @param reported the latest report of each unit that reported the period
      * @param today    the day whose map to restate to
-     * @return the lines
+     * @return the national table and the table per unit in force on {@code today}, with notes on what is missing
      */
-    public static List<String> tables(List<Report> reported, LocalDate today) {
+    public static List<Table> tables(Period period, List<Report> reported, LocalDate today) {
         // a national total does not depend on the map: it is computed from the reports as they came in, so that a
         // rate pairs each unit's numerator with that unit's own denominator; only the ranks cannot be restated
-        List<String> lines = new ArrayList<>(NationalTables.national(reported.stream().map(Restatement::withoutRanks).toList()));
+        Table national = NationalTables.national("national-restated", "Số liệu toàn quốc kỳ " + period + ", tính lại theo "
+                + Geography.official().unitsOn(today).size() + " đơn vị hành chính ngày " + Formats.date(today),
+                reported.stream().map(Restatement::withoutRanks).toList());
+        List<String> nationalNotes = new ArrayList<>(national.notes());
         if (reported.stream().anyMatch(Restatement::hasRanks)) {
-            lines.add("  " + RANKS_NOT_RESTATED);
+            nationalNotes.add(RANKS_NOT_RESTATED);
         }
-        lines.add("");
-        lines.add("Theo đơn vị hành chính ngày " + today + " (restated to the units in force on " + today + "):");
         List<Report> restated = restate(reported, today);
-        lines.addAll(NationalTables.perProvince(restated));
+        Table units = NationalTables.perProvince("provinces-restated", "Số liệu theo đơn vị hành chính ngày "
+                + Formats.date(today) + " (restated to the units in force on " + today + ")", restated);
+        List<String> unitNotes = new ArrayList<>();
         for (Report unit : restated) {
-            Period period = unit.key().period();
             List<String> filed = reported.stream().map(report -> report.key().provinceCode())
                     .filter(code -> Geography.official().successorOn(code, today).equals(unit.key().provinceCode())).toList();
-            List<String> missing = missing(unit.key().provinceCode(), period, filed, today);
+            List<String> missing = missing(unit.key().provinceCode(), unit.key().period(), filed, today);
             if (!missing.isEmpty()) {
-                lines.add("  " + label(unit.key().provinceCode(), today) + ": chưa đủ lãnh thổ, thiếu báo cáo của "
-                        + labels(missing, period) + " / incomplete: no report from " + labels(missing, period));
+                unitNotes.add(label(unit.key().provinceCode(), today) + ": chưa đủ lãnh thổ, thiếu báo cáo của "
+                        + labels(missing, unit.key().period()) + " / incomplete: no report from " + labels(missing, unit.key().period()));
+            }
+            if (filed.size() > 1 || !filed.contains(unit.key().provinceCode())) {
+                unitNotes.add(label(unit.key().provinceCode(), today) + ": cộng số liệu của " + labels(filed, unit.key().period())
+                        + " / the figures of " + labels(filed, unit.key().period()) + " added up");
             }
         }
-        return lines;
+        return List.of(new Table(national.id(), national.title(), national.columns(), national.rows(), nationalNotes),
+                new Table(units.id(), units.title(), units.columns(), units.rows(), unitNotes));
     }
 
     private static Report withoutRanks(Report report) {
@@ -174,49 +185,69 @@ public final class Restatement {
     }
 
     /**
-     * @return the series as a table: one row per indicator and breakdown, one column per year; a year whose reporting
-     *     units differ from the year before is marked, with a note saying what changed
+     * @param code   a unit in force today
+     * @param points its series
+     * @return the series as a table: one row per indicator and breakdown, one column per year; a year whose territory
+     *     grew by a merger is marked {@code *} and one missing part of its territory {@code †}, each explained in a note
      */
-    public static List<String> seriesTable(String code, List<SeriesPoint> points) {
-        Map<String, Map<Period, BigDecimal>> rows = new TreeMap<>();
-        for (SeriesPoint point : points) {
-            for (IndicatorValue value : point.restated().values()) {
-                String row = (value.code() + " " + NationalTables.describe(NationalTables.closedPart(value.disaggregation()))).trim();
-                rows.computeIfAbsent(row, any -> new TreeMap<>()).merge(point.period(), value.value(), BigDecimal::add);
+    public static Table seriesTable(String code, List<SeriesPoint> points) {
+        Map<String, Map<Period, BigDecimal>> rows = new LinkedHashMap<>();
+        for (Indicator indicator : NationalCatalog.indicators()) {
+            for (SeriesPoint point : points) {
+                NationalTables.summedOverOpenDimensions(point.restated(), indicator.code()).forEach((breakdown, value) ->
+                        rows.computeIfAbsent(indicator.labelVi() + " | " + NationalTables.describe(breakdown),
+                                any -> new TreeMap<>()).merge(point.period(), value, BigDecimal::add));
             }
         }
         LocalDate today = LocalDate.now(Period.ZONE);
-        List<Merger> mergers = Geography.official().mergersInto(code);
-        List<String> lines = new ArrayList<>();
-        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
-        List<String> headers = new ArrayList<>();
+        Map<Period, List<Merger>> breaks = breaks(code, points);
+        List<Column> columns = new ArrayList<>(List.of(Column.text("indicator", "Chỉ tiêu"), Column.text("breakdown", "Phân tổ")));
         List<String> notes = new ArrayList<>();
-        Period previous = null;
         for (SeriesPoint point : points) {
-            // the first year the unit reports a territory that grew by a merger: earlier years are the parts added up
-            Period before = previous;
-            List<Merger> since = before == null ? List.of() : mergers.stream()
-                    .filter(merger -> !point.period().lastDay().isBefore(merger.effective())
-                            && before.lastDay().isBefore(merger.effective())).toList();
-            boolean changed = !since.isEmpty();
+            List<Merger> since = breaks.getOrDefault(point.period(), List.of());
             List<String> missing = missing(code, point.period(), point.reporters(), today);
-            headers.add(String.format("%14s", point.period() + (changed ? " *" : "") + (missing.isEmpty() ? "" : " †")));
-            if (changed) {
+            columns.add(Column.number(point.period().toString(), point.period() + (since.isEmpty() ? "" : " *")
+                    + (missing.isEmpty() ? "" : " †")));
+            if (!since.isEmpty()) {
                 notes.add("* " + point.period() + ": " + describeChange(code, since));
             }
             if (!missing.isEmpty()) {
                 notes.add("† " + point.period() + ": chưa đủ lãnh thổ, thiếu báo cáo của " + labels(missing, point.period())
                         + " / incomplete: no report from " + labels(missing, point.period()));
             }
-            previous = point.period();
         }
-        lines.add(String.format("%-" + width + "s", "") + String.join("", headers));
-        rows.forEach((row, byPeriod) -> lines.add(String.format("%-" + width + "s", row) + points.stream()
-                .map(point -> String.format("%14s", byPeriod.containsKey(point.period())
-                        ? VietnameseNumbers.decimal(byPeriod.get(point.period())) : "-")).collect(Collectors.joining())));
-        lines.addAll(notes);
-        lines.add(RANKS_NOT_RESTATED);
-        return lines;
+        notes.add(RANKS_NOT_RESTATED);
+        List<List<Cell>> cells = new ArrayList<>();
+        rows.forEach((row, byPeriod) -> {
+            String[] parts = row.split(" \\| ", 2);
+            List<Cell> line = new ArrayList<>(List.of(Cell.of(parts[0]), Cell.of(parts[1])));
+            points.forEach(point -> line.add(byPeriod.containsKey(point.period())
+                    ? Formats.decimal(byPeriod.get(point.period())) : Cell.of("-")));
+            cells.add(line);
+        });
+        return new Table("series", "Chuỗi số liệu năm của " + label(code, today) + ", theo lãnh thổ hiện nay / restated to "
+                + "its territory today", columns, cells, notes);
+    }
+
+    /**
+     * @param code   a unit in force today
+     * @param points its series
+     * @return the years whose territory grew by a merger into the unit (the breaks in its series), each with the
+     *     mergers that took effect since the year before
+     */
+    public static Map<Period, List<Merger>> breaks(String code, List<SeriesPoint> points) {
+        List<Merger> mergers = Geography.official().mergersInto(code);
+        Map<Period, List<Merger>> breaks = new TreeMap<>();
+        for (int index = 1; index < points.size(); index++) {
+            Period before = points.get(index - 1).period();
+            Period period = points.get(index).period();
+            List<Merger> since = mergers.stream().filter(merger -> !period.lastDay().isBefore(merger.effective())
+                    && before.lastDay().isBefore(merger.effective())).toList();
+            if (!since.isEmpty()) {
+                breaks.put(period, since);
+            }
+        }
+        return breaks;
     }
 
     private static String describeChange(String code, List<Merger> mergers) {

@@ -1,6 +1,6 @@
 /** What the ministry holds: queries over the reports provinces filed, and their presentation. */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package vn.congvu.ministry;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,6 @@
 package vn.congvu.ministry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -44,14 +43,18 @@ class RestatementTest {
                 Disaggregation.of("level", "department")).orElseThrow());
         assertTrue(thaiNguyen.values().stream().noneMatch(value -> value.code().equals(CoreIndicators.INDEX_RANK)));
 
-        List<String> lines = Restatement.tables(reported, TODAY);
-        String text = String.join("\n", lines);
-        // 299 of 500 on time nationally, whatever the map; Thái Nguyên's own column holds 400 = 300 + 100
-        assertTrue(lines.contains("  Tỷ lệ hồ sơ giải quyết đúng hạn [Sở, ban, ngành]: 59,80%  (299/500)"), text);
-        assertTrue(lines.contains("  " + Restatement.RANKS_NOT_RESTATED), text);
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("dossier.resolved Sở, ban, ngành") && line.contains("400")),
+        List<vn.congvu.ministry.view.Table> tables = Restatement.tables(Period.year(2021), reported, TODAY);
+        String text = vn.congvu.ministry.view.TableText.text(tables);
+        // 299 of 500 on time nationally, whatever the map; Thái Nguyên's own row holds 400 = 300 + 100
+        assertTrue(NationalTablesTest.rows(tables.get(0)).contains(
+                "Tỷ lệ hồ sơ giải quyết đúng hạn | Sở, ban, ngành | 59,80% | % | 299 | 500 | 3"), text);
+        assertTrue(tables.get(0).notes().contains(Restatement.RANKS_NOT_RESTATED), text);
+        assertTrue(NationalTablesTest.rows(tables.get(1)).contains(
+                "Thái Nguyên (19) | Hồ sơ TTHC đã giải quyết | Sở, ban, ngành | 400 | hồ sơ"), text);
+        assertTrue(NationalTablesTest.rows(tables.get(1)).stream().noneMatch(row -> row.startsWith("Bắc Kạn")),
+                "no row for a unit not in force today: " + text);
+        assertTrue(tables.get(1).notes().stream().anyMatch(note -> note.startsWith("Thái Nguyên (19): cộng số liệu của Bắc Kạn (06)")),
                 text);
-        assertFalse(text.contains("Bắc Kạn"), "no column for a unit not in force today: " + text);
     }
 
     @Test
@@ -66,17 +69,17 @@ class RestatementTest {
         assertEquals(List.of(Period.year(2019), Period.year(2026)), points.stream().map(Restatement.SeriesPoint::period).toList());
         assertEquals(List.of("06", "19"), points.get(0).reporters());
         assertEquals(List.of("19"), points.get(1).reporters());
-        List<String> table = Restatement.seriesTable("19", points);
-        String text = String.join("\n", table);
-        assertTrue(table.get(0).contains("2026 *"), text);
+        vn.congvu.ministry.view.Table table = Restatement.seriesTable("19", points);
+        String text = vn.congvu.ministry.view.TableText.text(List.of(table));
+        assertEquals("2026 *", table.columns().get(3).label(), text);
         assertTrue(text.contains(Restatement.RANKS_NOT_RESTATED), text);
         // a year without Thái Nguyên's own report is marked incomplete
-        List<String> bacKanOnly = Restatement.seriesTable("19", Restatement.series("19", List.of(report("06", 2020, 1, 1, 1)), TODAY));
-        assertTrue(String.join("\n", bacKanOnly).contains("† 2020: chưa đủ lãnh thổ, thiếu báo cáo của Thái Nguyên (19)"),
-                String.join("\n", bacKanOnly));
+        vn.congvu.ministry.view.Table bacKanOnly = Restatement.seriesTable("19", Restatement.series("19",
+                List.of(report("06", 2020, 1, 1, 1)), TODAY));
+        assertTrue(bacKanOnly.notes().contains("† 2020: chưa đủ lãnh thổ, thiếu báo cáo của Thái Nguyên (19) / incomplete: "
+                + "no report from Thái Nguyên (19)"), bacKanOnly.notes().toString());
         assertTrue(text.contains("Bắc Kạn (06)") && text.contains("Nghị quyết 202/2025/QH15"), text);
-        assertTrue(table.stream().anyMatch(line -> line.startsWith("dossier.resolved Sở, ban, ngành") && line.contains("400")
-                && line.contains("450")), text);
+        assertTrue(NationalTablesTest.rows(table).contains("Hồ sơ TTHC đã giải quyết | Sở, ban, ngành | 400 | 450"), text);
     }
 
     @Test
@@ -91,10 +94,11 @@ class RestatementTest {
                 IndicatorValue.count(CoreIndicators.FEEDBACK_RECEIVED, total, 200),
                 IndicatorValue.count(CoreIndicators.FEEDBACK_ON_PROCEDURES, total, 20)));
 
-        String both = String.join("\n", Restatement.tables(List.of(bacKan, thaiNguyen), TODAY));
-        assertTrue(both.contains("10,00%  (20/200)"), "the share as reported, whatever the map: " + both);
+        List<vn.congvu.ministry.view.Table> both = Restatement.tables(Period.year(2021), List.of(bacKan, thaiNguyen), TODAY);
+        assertTrue(NationalTablesTest.rows(both.get(0)).stream().anyMatch(row -> row.contains("| 10,00% | % | 20 | 200 |")),
+                "the share as reported, whatever the map: " + NationalTablesTest.rows(both.get(0)));
 
-        String bacKanAlone = String.join("\n", Restatement.tables(List.of(bacKan), TODAY));
+        String bacKanAlone = vn.congvu.ministry.view.TableText.text(Restatement.tables(Period.year(2021), List.of(bacKan), TODAY));
         assertTrue(bacKanAlone.contains("incomplete: no report from Thái Nguyên (19)"), bacKanAlone);
     }
 }

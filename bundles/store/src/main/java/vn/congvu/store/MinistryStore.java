@@ -1,9 +1,13 @@
 package vn.congvu.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
@@ -55,6 +59,34 @@ public interface MinistryStore {
     List<StoredReport> latestFor(Period period, Regime regime);
 
     /**
+     * @param key a report key
+     * @return every revision stored under it, oldest first (empty if none)
+     */
+    List<StoredReport> revisions(ReportKey key);
+
+    /** @return every report key held, with how many revisions and when they were accepted, by province then period */
+    List<Filing> filings();
+
+    /**
+     * Keeps a refusal as the latest of its key, replacing the one before: a refused report is not a missing one.
+     *
+     * @param refusal the refusal
+     */
+    void recordRefusal(Refusal refusal);
+
+    /**
+     * @return the latest refusal of every key refused, by province then period, without its problems (only their
+     *     count): what the reporting calendar needs, read without the problems' text
+     */
+    List<Refusal> refusals();
+
+    /**
+     * @param provinceCode a province
+     * @return the latest refusal of every key of that province refused, by period, with its problems
+     */
+    List<Refusal> refusalsOf(String provinceCode);
+
+    /**
      * Asks the database a trivial question, for health checks.
      *
      * @return whether it answered; false (never an exception) when it does not work
@@ -74,6 +106,20 @@ public interface MinistryStore {
 
     /** @return the latest inventory of every province node that reported one, by province */
     List<NodeInventory> inventories();
+
+    /**
+     * Which indicator codes each module computes, as a province's node running its jar said in its inventories
+     * ({@link NodeModule#produces()}). Kept for good by province, the jar's SHA-256 and the module id, so the
+     * modules a report names are answered long after the node has moved to another version; a module is known by
+     * the first inventory that says what it produces, and later ones do not change it. Only the province's own
+     * node's word counts: no node can change what is said of another province's reports.
+     *
+     * @param provinceCode the province whose report names the modules
+     * @param modules      modules as its report names them ({@link Report#modules()}); one look-up each
+     * @return every module asked about, in the order given, with the codes its jar produces, by code: an empty set
+     *     when that province's node did not say (a node older than this release)
+     */
+    Map<ModuleProvenance, Set<String>> outputsOf(String provinceCode, Collection<ModuleProvenance> modules);
 
     /**
      * Records that a province node now calls with a certificate: kept once per certificate, with when the node

@@ -1,47 +1,45 @@
 package vn.congvu.admin.internal;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import vn.congvu.api.Geography;
 import vn.congvu.api.Period;
-import vn.congvu.api.Province;
 import vn.congvu.api.Regime;
-import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
-import vn.congvu.ministry.NationalTables;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.ministry.ReportText;
-import vn.congvu.ministry.Restatement;
-import vn.congvu.store.NodeCertificate;
-import vn.congvu.store.NodeInventory;
-import vn.congvu.store.StoredReport;
+import vn.congvu.ministry.view.MinistryViews;
+import vn.congvu.ministry.view.Table;
+import vn.congvu.ministry.view.TableText;
+import vn.congvu.ministry.view.ViewArguments;
 
-/** The ministry operator's commands. Present only on the ministry node (it needs the report queries). */
+/**
+ * The ministry operator's commands. They print the tables the web console shows, in the same order and formats
+ * (names in words, rates with their parts, times in Vietnam's zone, said so). Each takes its arguments as text and
+ * says what is wrong with them. Present only on the ministry node (it needs the ministry's views).
+ */
 @Component(service = MinistryCommands.class, property = {
         "osgi.command.scope=congvu", "osgi.command.function=reports", "osgi.command.function=report",
-        "osgi.command.function=national", "osgi.command.function=nodes", "osgi.command.function=series"})
+        "osgi.command.function=national", "osgi.command.function=nodes", "osgi.command.function=series",
+        "osgi.command.function=completeness", "osgi.command.function=province"})
 public class MinistryCommands {
 
-    /** Certificates ending within this many days are flagged, as the nodes themselves warn in their logs. */
-    private static final int EXPIRY_WARNING_DAYS = 30;
-
     private final ReportQueries queries;
+    private final MinistryViews views;
 
-    /** @param queries the reports the ministry holds */
+    /**
+     * @param queries the reports the ministry holds
+     * @param views   its tables
+     */
     @Activate
-    public MinistryCommands(@Reference ReportQueries queries) {
+    public MinistryCommands(@Reference ReportQueries queries, @Reference MinistryViews views) {
         this.queries = queries;
+        this.views = views;
     }
 
     /**
@@ -51,158 +49,125 @@ public class MinistryCommands {
      */
     @Descriptor("the latest revision of every report the ministry holds")
     public String reports() {
-        List<StoredReport> reports = queries.latestReports();
-        if (reports.isEmpty()) {
-            return "Chưa có báo cáo nào / no report yet";
-        }
         List<String> lines = new ArrayList<>();
-        reports.forEach(stored -> lines.addAll(ReportText.lines(stored)));
-        return String.join(System.lineSeparator(), lines);
+        queries.latestReports().forEach(stored -> lines.addAll(ReportText.lines(stored, queries.producers(stored.report()))));
+        return lines.isEmpty() ? "Chưa có báo cáo nào / no report yet" : String.join(System.lineSeparator(), lines);
     }
 
     /**
-     * {@code congvu:national 2022}: the national table of a period (totals, recomputed rates, ranks per
-     * province) and the table of every figure per province.
+     * {@code congvu:completeness 2023 periodic}: who filed, on time or late, who was refused and who is missing.
      *
-     * @param period the period
+     * @param arguments the year (this year if none) and the regime (periodic if none)
+     * @return the rates per period, then the unit x period matrix
+     */
+    @Descriptor("who has filed, on time or late by how many days, refused or missing, and the reporting and on-time rates")
+    public String completeness(@Descriptor("[YEAR] [periodic|thematic]") String... arguments) {
+        usage(arguments, 2, "congvu:completeness [YEAR] [periodic|thematic]");
+        int year = arguments.length > 0 ? ViewArguments.year(arguments[0]) : views.years().get(0);
+        Regime regime = arguments.length > 1 ? ViewArguments.regime(arguments[1]) : Regime.PERIODIC;
+        return TableText.text(List.of(views.reportingRates(regime, year), views.completeness(regime, year)));
+    }
+
+    /**
+     * {@code congvu:national 2022} or {@code congvu:national 2021 restated}: the national table of a period and its
+     * table per province, as reported (the units of that period) or restated to today's units.
+     *
+     * @param arguments the period, then {@code reported} (the default) or {@code restated}
      * @return both tables
      */
-    @Descriptor("the national table of a period and its per-province table, over the units of that period")
-    public String national(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period) {
-        List<Report> reports = queries.latestFor(Period.parse(period));
-        if (reports.isEmpty()) {
+    @Descriptor("the national table of a period and its per-province table, as reported or restated to today's provinces")
+    public String national(@Descriptor("PERIOD [reported|restated]: 2022, 2022-H1, 2022-Q3 or 2022-M07") String... arguments) {
+        usage(arguments, 2, "congvu:national PERIOD [reported|restated]");
+        if (arguments.length == 0) {
+            throw new IllegalArgumentException("Cần kỳ báo cáo / a period is needed: congvu:national PERIOD [reported|restated]");
+        }
+        Period period = ViewArguments.period(arguments[0]);
+        String view = arguments.length > 1 ? arguments[1] : "reported";
+        if (!view.equals("reported") && !view.equals("restated")) {
+            throw new IllegalArgumentException("Cách xem là 'reported' (như đã báo cáo) hoặc 'restated' (tính lại theo bản đồ "
+                    + "hiện nay), không phải '" + view + "' / the view is 'reported' or 'restated'");
+        }
+        if (queries.latestFor(period).isEmpty()) {
             return "Chưa tỉnh nào nộp báo cáo kỳ " + period + " / no province has filed for " + period;
         }
-        List<String> lines = new ArrayList<>();
-        lines.add("Số liệu toàn quốc kỳ " + period + " (" + reports.size() + " tỉnh đã nộp):");
-        lines.addAll(NationalTables.national(reports));
-        lines.add("");
-        lines.add("Số liệu theo tỉnh kỳ " + period + ":");
-        lines.addAll(NationalTables.perProvince(reports));
-        return String.join(System.lineSeparator(), lines);
+        return TableText.text(views.national(period, view.equals("restated")));
     }
 
     /**
-     * {@code congvu:national 2021 restated}: the national table of a period as reported (the units of that period,
-     * as {@link #national(String)} prints it) or restated to today's units (predecessors' figures under their
-     * successor, rates recomputed from the summed parts, ranks not restated).
+     * {@code congvu:province 19}: a province's reports (every revision, its receipt and timeliness), its refused
+     * reports, its latest report, and its series across years: the console's province page.
      *
-     * @param period the period
-     * @param view   {@code reported} or {@code restated}
-     * @return the tables
+     * @param arguments the province's code
+     * @return its tables
      */
-    @Descriptor("the national table of a period, as reported or restated to today's 34 provinces")
-    public String national(@Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period, @Descriptor("VIEW: reported or restated") String view) {
-        if (view.equals("reported")) {
-            return national(period);
+    @Descriptor("a province's reports and revisions with receipts, its refused reports and its series across years")
+    public String province(@Descriptor("CODE: the province's two-digit code, such as 19") String... arguments) {
+        usage(arguments, 1, "congvu:province CODE");
+        String code = ViewArguments.province(arguments.length == 0 ? "" : arguments[0]);
+        // as the console's province page: its reports, its latest report, its series
+        List<Table> tables = new ArrayList<>(views.provinceReports(code));
+        views.reportKeys(code).stream().findFirst().flatMap(latest -> views.report(latest, Optional.empty()))
+                .ifPresent(tables::addAll);
+        if (Geography.official().unit(code, java.time.LocalDate.now(Period.ZONE)).isPresent()) {
+            tables.addAll(views.provinceSeries(code));
         }
-        if (!view.equals("restated")) {
-            throw new IllegalArgumentException("the second argument is 'reported' or 'restated', not '" + view + "'");
-        }
-        List<Report> reports = queries.latestFor(Period.parse(period));
-        if (reports.isEmpty()) {
-            return "Chưa tỉnh nào nộp báo cáo kỳ " + period + " / no province has filed for " + period;
-        }
-        LocalDate today = LocalDate.now(Period.ZONE);
-        List<String> lines = new ArrayList<>();
-        lines.add("Số liệu toàn quốc kỳ " + period + ", tính lại theo " + Geography.official().unitsOn(today).size()
-                + " đơn vị hành chính hiện nay (" + reports.size() + " đơn vị đã nộp theo bản đồ của kỳ):");
-        lines.addAll(Restatement.tables(reports, today));
-        return String.join(System.lineSeparator(), lines);
+        return TableText.text(tables);
     }
 
     /**
      * {@code congvu:series 19}: a unit's annual figures across years, restated to its territory today, with the
      * year its territory changed marked.
      *
-     * @param provinceCode a unit in force today
-     * @return the series
+     * @param arguments the code of a unit in force today
+     * @return the on-time rate by year and the whole series
      */
     @Descriptor("a province's annual figures across years, restated to its territory today, the change of territory marked")
-    public String series(@Descriptor("CODE: the province's two-digit code, such as 19") String provinceCode) {
-        LocalDate today = LocalDate.now(Period.ZONE);
-        if (Geography.official().unit(provinceCode, today).isEmpty()) {
-            String hint = Geography.official().mergerOf(provinceCode).map(merger -> ": it was merged into "
-                    + merger.successor() + " on " + merger.effective() + "; ask for " + merger.successor()).orElse("");
-            throw new IllegalArgumentException("no unit " + provinceCode + " is in force today" + hint);
+    public String series(@Descriptor("CODE: the province's two-digit code, such as 19") String... arguments) {
+        usage(arguments, 1, "congvu:series CODE");
+        String code = ViewArguments.province(arguments.length == 0 ? "" : arguments[0]);
+        if (Geography.official().unit(code, java.time.LocalDate.now(Period.ZONE)).isEmpty()) {
+            String hint = Geography.official().mergerOf(code).map(merger -> "; nay thuộc / now part of "
+                    + merger.successor() + " (" + merger.effective() + "): congvu:series " + merger.successor()).orElse("");
+            throw new IllegalArgumentException("Mã " + code + " không còn là đơn vị hành chính / no unit " + code
+                    + " is in force today" + hint);
         }
-        List<Restatement.SeriesPoint> points = queries.series(provinceCode);
-        if (points.isEmpty()) {
-            return "Chưa có báo cáo năm nào của " + provinceCode + " / no annual report of " + provinceCode;
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add("Chuỗi số liệu năm của " + Geography.official().unit(provinceCode, today).orElseThrow().label()
-                + ", theo lãnh thổ hiện nay (restated to its territory today):");
-        lines.addAll(Restatement.seriesTable(provinceCode, points));
-        return String.join(System.lineSeparator(), lines);
+        return TableText.text(views.provinceSeries(code));
     }
 
     /**
-     * {@code congvu:nodes}: which province runs which version of what, and who signed each module's jar, as each
-     * node last reported, and the certificate it called with last (flagged when it expires within 30 days).
+     * {@code congvu:nodes}: which province runs which version of what, signed by whom, last heard from, and its
+     * certificate; silent nodes marked.
      *
-     * @return one block per province node
+     * @return the fleet table
      */
-    @Descriptor("which province runs which rule module versions signed by whom, last heard from, and its certificate")
+    @Descriptor("which province runs which rule module versions signed by whom, last heard from (silent ones marked)")
     public String nodes() {
-        Map<String, NodeCertificate> certificates = new TreeMap<>();
-        queries.certificates().forEach(certificate -> certificates.put(certificate.provinceCode(), certificate));
-        Map<String, NodeInventory> inventories = new TreeMap<>();
-        queries.nodes().forEach(node -> inventories.put(node.provinceCode(), node));
-        Set<String> provinces = new TreeSet<>(inventories.keySet());
-        provinces.addAll(certificates.keySet());
-        Instant now = Instant.now();
-        List<String> lines = new ArrayList<>();
-        for (String code : provinces) {
-            NodeInventory node = inventories.get(code);
-            String name = Province.byCode(code).map(Province::name).orElse("?");
-            lines.add(node == null ? String.format("%s (%s): chưa báo cáo mô-đun / no inventory yet", name, code)
-                    : String.format("%s (%s): báo cáo lúc %s, liên lạc gần nhất %s", name, code, node.takenAt(), node.lastSeen()));
-            NodeCertificate certificate = certificates.get(code);
-            lines.add(certificate == null ? "  chứng thư: chưa thấy (plaintext hoặc chưa gọi từ khi nâng cấp) / certificate: none seen"
-                    : "  chứng thư / certificate: serial " + certificate.serialHex() + ", hết hạn / expires "
-                            + certificate.notAfter() + expiryWarning(certificate, now) + ", thấy lần đầu / first seen "
-                            + certificate.firstSeen());
-            if (node != null) {
-                node.modules().forEach(module -> {
-                    lines.add(String.format("  %-40s %-24s sha256 %s  từ %s", module.moduleId(), module.version(),
-                            module.jarSha256(), module.since()));
-                    lines.add("    ký bởi / signed by: " + signer(module.signer()));
-                });
-            }
-        }
-        return lines.isEmpty() ? "Chưa nút tỉnh nào báo cáo / no province node has reported" : String.join(System.lineSeparator(), lines);
-    }
-
-    /** @return who signed a module's jar, as its node said, with the node's two plain answers in both languages */
-    private static String signer(String signer) {
-        return switch (signer) {
-            case "" -> "(nút tỉnh không cho biết / not said by the node)";
-            case "unsigned" -> "KHÔNG KÝ (chế độ phát triển) / UNSIGNED (development setting)";
-            case "unknown" -> "không rõ (nút không tự cài gói này) / unknown (not installed by the node itself)";
-            default -> signer;
-        };
-    }
-
-    private static String expiryWarning(NodeCertificate certificate, Instant now) {
-        long days = Duration.between(now, certificate.notAfter()).toDays();
-        if (now.isAfter(certificate.notAfter())) {
-            return " (ĐÃ HẾT HẠN / EXPIRED)";
-        }
-        return days <= EXPIRY_WARNING_DAYS ? " (CÒN " + days + " NGÀY / EXPIRES IN " + days + " DAYS)" : "";
+        return TableText.text(List.of(views.fleet()));
     }
 
     /**
-     * {@code congvu:report 04 2022}: one province's periodic report for a period.
+     * {@code congvu:report 04 2022}: one province's periodic report for a period, the latest revision or the one asked.
      *
-     * @param provinceCode the province code
-     * @param period       the period
-     * @return the report
+     * @param arguments the province's code, the period, optionally the revision
+     * @return its figures, findings and modules
      */
-    @Descriptor("one province's report of a period, as stored")
-    public String report(@Descriptor("CODE: the province's two-digit code, such as 04") String provinceCode, @Descriptor("PERIOD: 2022, 2022-H1, 2022-Q3 or 2022-M07") String period) {
-        ReportKey key = new ReportKey(provinceCode, Period.parse(period), Regime.PERIODIC);
-        return queries.latest(key).map(stored -> String.join(System.lineSeparator(), ReportText.lines(stored)))
-                .orElseThrow(() -> new IllegalArgumentException("Chưa có báo cáo " + key + " / no report " + key));
+    @Descriptor("one province's periodic report of a period, as stored: figures, findings, modules, receipt")
+    public String report(@Descriptor("CODE PERIOD [REVISION], such as 04 2022") String... arguments) {
+        usage(arguments, 3, "congvu:report CODE PERIOD [REVISION]");
+        if (arguments.length < 2) {
+            throw new IllegalArgumentException("Cần mã tỉnh và kỳ / a province code and a period are needed: "
+                    + "congvu:report CODE PERIOD [REVISION]");
+        }
+        ReportKey key = new ReportKey(ViewArguments.province(arguments[0]), ViewArguments.period(arguments[1]), Regime.PERIODIC);
+        Optional<Integer> revision = arguments.length > 2 ? Optional.of(ViewArguments.revision(arguments[2])) : Optional.empty();
+        return views.report(key, revision).map(TableText::text)
+                .orElseThrow(() -> new IllegalArgumentException("Chưa có báo cáo " + key + revision.map(n -> " lần " + n).orElse("")
+                        + " / no report " + key));
+    }
+
+    private static void usage(String[] arguments, int most, String usage) {
+        if (arguments.length > most) {
+            throw new IllegalArgumentException("Thừa tham số / too many arguments: " + usage);
+        }
     }
 }

@@ -1,49 +1,88 @@
 package vn.congvu.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.congvu.api.Period;
+import vn.congvu.api.Regime;
 import vn.congvu.ministry.ReportQueries;
-import vn.congvu.store.NodeInventory;
-import vn.congvu.store.NodeModule;
+import vn.congvu.ministry.view.Cell;
+import vn.congvu.ministry.view.Column;
+import vn.congvu.ministry.view.MinistryViews;
+import vn.congvu.ministry.view.Table;
+import vn.congvu.ministry.view.TableText;
 
-/** congvu:nodes shows who signed each module's jar, as the province node said, in both languages. */
+/**
+ * The ministry's commands print the console's tables as text, and say what is wrong with an argument in words (not
+ * Gogo's "Cannot coerce").
+ */
 class MinistryCommandsTest {
 
-    private static final Instant SINCE = Instant.parse("2026-03-01T02:00:00Z");
+    private static final Table TABLE = new Table("t", "Tiêu đề", List.of(Column.text("province", "Tỉnh"),
+            Column.number("rate", "Tỷ lệ")), List.of(List.of(Cell.of("Cao Bằng (04)"), Cell.of("99,50%"))), List.of("ghi chú"));
 
-    private static NodeModule module(String id, String signer) {
-        return new NodeModule(id, "1.2.0", "ab".repeat(32), "04", "Tiêu đề", "Căn cứ", SINCE, signer);
-    }
+    private final List<String> asked = new ArrayList<>();
 
-    private static MinistryCommands commands(NodeInventory inventory) {
+    private MinistryCommands commands() {
         ReportQueries queries = (ReportQueries) Proxy.newProxyInstance(ReportQueries.class.getClassLoader(),
                 new Class<?>[] {ReportQueries.class}, (proxy, method, arguments) -> switch (method.getName()) {
-                    case "nodes" -> List.of(inventory);
-                    case "certificates" -> List.of();
+                    case "latestFor" -> List.of();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new MinistryCommands(queries);
+        MinistryViews views = (MinistryViews) Proxy.newProxyInstance(MinistryViews.class.getClassLoader(),
+                new Class<?>[] {MinistryViews.class}, (proxy, method, arguments) -> {
+                    asked.add(method.getName() + (arguments == null ? "" : List.of(arguments)));
+                    return switch (method.getName()) {
+                        case "fleet", "completeness", "reportingRates" -> TABLE;
+                        case "years" -> List.of(2026, 2025);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
+                });
+        return new MinistryCommands(queries, views);
     }
 
     @Test
-    void nodes_printsEachModulesSignerUnderIt() {
-        String signer = "CN=Sở Nội vụ tỉnh Cao Bằng, O=UBND tỉnh Cao Bằng, C=VN (sha256 1a2b3c4d5e6f)";
-        NodeInventory inventory = new NodeInventory("04", SINCE, SINCE, List.of(module("caobang.a", signer),
-                module("caobang.b", "unsigned"), module("caobang.c", "unknown"), module("caobang.d", "")));
+    void nodes_printsTheFleetTableAsTheConsoleShowsIt() {
+        assertEquals(TableText.text(List.of(TABLE)), commands().nodes());
+        assertTrue(commands().nodes().contains("Cao Bằng (04)  99,50%"), commands().nodes());
+    }
 
-        List<String> lines = commands(inventory).nodes().lines().toList();
+    @Test
+    void completeness_defaultsToThisYearsPeriodicReports_andReadsAYearAndRegime() {
+        MinistryCommands commands = commands();
+        commands.completeness();
+        commands.completeness("2023", "thematic");
 
-        assertEquals(List.of(
-                "    ký bởi / signed by: " + signer,
-                "    ký bởi / signed by: KHÔNG KÝ (chế độ phát triển) / UNSIGNED (development setting)",
-                "    ký bởi / signed by: không rõ (nút không tự cài gói này) / unknown (not installed by the node itself)",
-                "    ký bởi / signed by: (nút tỉnh không cho biết / not said by the node)"),
-                lines.stream().filter(line -> line.contains("signed by")).toList());
-        assertEquals(String.format("  %-40s %-24s sha256 %s  từ %s", "caobang.a", "1.2.0", "ab".repeat(32), SINCE),
-                lines.get(lines.indexOf("    ký bởi / signed by: " + signer) - 1));
+        assertTrue(asked.contains("completeness[PERIODIC, 2026]"), asked.toString());
+        assertTrue(asked.contains("completeness[THEMATIC, 2023]"), asked.toString());
+    }
+
+    @Test
+    void wrongArguments_areRefusedInWordsNamingWhatIsWrong() {
+        MinistryCommands commands = commands();
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.national("2022-X9")).getMessage()
+                .contains("'2022-X9' is not a period"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.national("2022", "sideways")).getMessage()
+                .contains("'reported' or 'restated'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.report("04")).getMessage()
+                .contains("congvu:report CODE PERIOD [REVISION]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.report("99", "2022")).getMessage()
+                .contains("no province has the code '99'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.completeness("1999")).getMessage()
+                .contains("'1999' is not a year"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.completeness("2023", "weekly")).getMessage()
+                .contains("'weekly' is not a regime"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.series("06")).getMessage()
+                .contains("congvu:series 19"));
+        assertEquals("Chưa tỉnh nào nộp báo cáo kỳ 2022 / no province has filed for 2022", commands.national("2022"));
+        assertEquals(List.of(), asked.stream().filter(call -> call.startsWith("national")).toList());
+        assertEquals(Period.year(2022), vn.congvu.ministry.view.ViewArguments.period(" 2022 "));
+        assertEquals(Regime.PERIODIC, vn.congvu.ministry.view.ViewArguments.regime("PERIODIC"));
     }
 }

@@ -27,6 +27,10 @@ final class InventoryValidator {
     static final int LEGAL_BASIS_MAX = 1_000;
     /** A certificate's subject and the start of its fingerprint: the store keeps 500 characters of any script. */
     static final int SIGNER_MAX = 500;
+    /** Most indicator codes one module may produce: the national catalog and a province's extensions hold far fewer. */
+    static final int MAX_PRODUCES = 1_000;
+    /** Most produced codes in one inventory, all modules together: bounds what one heartbeat makes the ministry read. */
+    static final int MAX_PRODUCES_IN_ALL = 10_000;
 
     private InventoryValidator() {
     }
@@ -39,6 +43,10 @@ final class InventoryValidator {
         }
         moment("taken_at", request.hasTakenAt(), request.getTakenAt(), problems);
         if (ReportRules.tooMany(request.getModulesCount(), MAX_MODULES, "modules", problems)) {
+            return;
+        }
+        int produced = request.getModulesList().stream().mapToInt(InstalledModule::getProducesCount).sum();
+        if (ReportRules.tooMany(produced, MAX_PRODUCES_IN_ALL, "modules.produces", problems)) {
             return;
         }
         Set<String> ids = new HashSet<>();
@@ -60,8 +68,29 @@ final class InventoryValidator {
                         "the module's province code is not an official code (or * for a national rule)"));
             }
             moment(field + ".since", module.hasSince(), module.getSince(), problems);
+            // empty from a node older than the field, which did not say
+            produces(field + ".produces", module.getProducesList(), problems);
             if (!ids.add(module.getModuleId())) {
                 problems.add(Problem.permanent(field, "module.duplicate", "Mô-đun được nêu hai lần", "the module is listed twice"));
+            }
+        }
+    }
+
+    /** Each code as a report's indicator code must be (ReportRules), once: the store keys outputs by code. */
+    private static void produces(String field, List<String> codes, Problems problems) {
+        if (ReportRules.tooMany(codes.size(), MAX_PRODUCES, field, problems)) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            TextRules.Fault fault = TextRules.identifierFault(code);
+            problems.add(field + "[" + i + "]", fault);
+            // an identifier by then: shown as it is
+            if (fault == null && !seen.add(code)) {
+                problems.add(Problem.permanent(field + "[" + i + "]", "indicator.duplicate",
+                        "Mã chỉ tiêu '" + code + "' được nêu hai lần trong danh sách chỉ tiêu mô-đun tính",
+                        "indicator code '" + code + "' is listed twice in what the module produces"));
             }
         }
     }

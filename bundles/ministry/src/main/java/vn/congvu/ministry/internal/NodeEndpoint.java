@@ -69,6 +69,7 @@ final class NodeEndpoint extends NodeServiceGrpc.NodeServiceImplBase {
 
     private static NodeModule module(InstalledModule module) {
         return new NodeModule(module.getModuleId(), module.getVersion(), module.getJarSha256(), module.getProvinceCode(),
-                module.getTitleVi(), module.getLegalBasis(), ReportMessages.instant(module.getSince()), module.getSigner());
+                module.getTitleVi(), module.getLegalBasis(), ReportMessages.instant(module.getSince()), module.getSigner(),
+                module.getProducesList());
     }
 }

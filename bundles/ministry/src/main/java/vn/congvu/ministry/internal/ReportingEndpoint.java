@@ -35,6 +35,7 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
     private final MinistryStore store;
     private final Clock clock;
     private final Consumer<Report> afterStore;
+    private final RefusalLog refusals;
 
     /**
      * @param store      where reports are kept
@@ -45,6 +46,7 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
         this.store = store;
         this.clock = clock;
         this.afterStore = afterStore;
+        this.refusals = new RefusalLog(store, clock);
     }
 
     @Override
@@ -63,6 +65,7 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
         }
         DecodedReport decoded = ReportMessages.fromMessage(request.getReport(), Refusals.KEPT_PROBLEMS);
         if (decoded.report().isEmpty()) {
+            refusals.record(request.getReport(), decoded.problems(), decoded.problemCount());
             reject(answer, Code.INVALID_ARGUMENT, decoded.problems(), decoded.problemCount());
             return;
         }
@@ -73,6 +76,7 @@ final class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplB
         ReportValidator.validate(report, contentHash, request.getReport().getContentHash(),
                 LocalDate.now(clock.withZone(Period.ZONE)), problems);
         if (!problems.isEmpty()) {
+            refusals.record(request.getReport(), problems.kept(), problems.count());
             reject(answer, Code.INVALID_ARGUMENT, problems.kept(), problems.count());
             return;
         }

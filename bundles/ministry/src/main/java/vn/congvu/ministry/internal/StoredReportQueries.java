@@ -1,13 +1,22 @@
 package vn.congvu.ministry.internal;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import vn.congvu.api.Geography;
+import vn.congvu.api.IndicatorValue;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
+import vn.congvu.api.PeriodKind;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
@@ -51,13 +60,40 @@ public class StoredReportQueries implements ReportQueries {
 
     @Override
     public List<Restatement.SeriesPoint> series(String provinceCode) {
-        return Restatement.series(provinceCode, latestReports().stream().map(StoredReport::report).toList(),
-                LocalDate.now(Period.ZONE));
+        // only the annual periodic reports of the unit's territory are read, not every report held
+        LocalDate today = LocalDate.now(Period.ZONE);
+        List<String> territory = Geography.official().territoryOf(provinceCode, today);
+        List<Report> reports = store.filings().stream().map(filing -> filing.key())
+                .filter(key -> key.regime() == Regime.PERIODIC && key.period().kind() == PeriodKind.YEAR
+                        && territory.contains(key.provinceCode()))
+                .map(store::latest).flatMap(Optional::stream).map(StoredReport::report).toList();
+        return Restatement.series(provinceCode, reports, today);
     }
 
     @Override
     public List<NodeInventory> nodes() {
         return store.inventories();
+    }
+
+    @Override
+    public Map<String, ModuleProvenance> producers(Report report) {
+        Map<String, ModuleProvenance> declaredBy = new HashMap<>();
+        Set<String> declaredTwice = new HashSet<>();
+        store.outputsOf(report.key().provinceCode(), report.modules()).forEach((module, codes) -> codes.forEach(code -> {
+            if (declaredBy.putIfAbsent(code, module) != null) {
+                declaredTwice.add(code);
+            }
+        }));
+        // the engine refuses two modules computing the same figure, not two declaring the same code (each may
+        // compute it by another disaggregation): a code two modules declare has no one producer to name
+        Map<String, ModuleProvenance> producers = new TreeMap<>();
+        for (IndicatorValue value : report.values()) {
+            ModuleProvenance module = declaredBy.get(value.code());
+            if (module != null && !declaredTwice.contains(value.code())) {
+                producers.put(value.code(), module);
+            }
+        }
+        return Collections.unmodifiableMap(producers);
     }
 
     @Override

@@ -71,4 +71,52 @@ class InventoryValidatorTest {
                         "modules[2].signer text.too_long", "modules[3].signer text.invisible_character"),
                 problems.kept().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
     }
+
+    @Test
+    void validate_producedNationalAndExtensionCodes_pass_andNoneFromAnOlderNodeToo() {
+        InstalledModule producing = NATIONAL.toBuilder().addProduces("dossier.resolved.on_time")
+                .addProduces("caobang.dossier.resolved_within_3_days").build();
+
+        assertEquals(List.of(), rules(ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW)
+                .addModules(producing).addModules(NATIONAL.toBuilder().setModuleId("national.silent")).build()));
+    }
+
+    @Test
+    void validate_producedCodesThatAreNoIndicatorCodes_areRefusedNamingEachCode() {
+        ReportInventoryRequest request = ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW)
+                .addModules(NATIONAL.toBuilder().addProduces("dossier.received").addProduces("")
+                        .addProduces("chỉ_tiêu").addProduces("a b").addProduces("x".repeat(129))
+                        .addProduces("dossier.received"))
+                .build();
+        Problems problems = new Problems(100);
+
+        InventoryValidator.validate(request, problems);
+
+        assertEquals(List.of("modules[0].produces[1] text.empty", "modules[0].produces[2] text.not_identifier",
+                        "modules[0].produces[3] text.not_identifier", "modules[0].produces[4] text.too_long",
+                        "modules[0].produces[5] indicator.duplicate"),
+                problems.kept().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
+        assertTrue(problems.kept().get(4).messageEn().contains("'dossier.received' is listed twice"),
+                problems.kept().get(4).messageEn());
+    }
+
+    @Test
+    void validate_tooManyProducedCodes_isRefusedByCount_beforeAnyCodeIsRead() {
+        List<String> codes = java.util.stream.IntStream.range(0, InventoryValidator.MAX_PRODUCES + 1)
+                .mapToObj(i -> "code." + i).toList();
+        ReportInventoryRequest oneModule = ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW)
+                .addModules(NATIONAL.toBuilder().addAllProduces(codes)).build();
+        ReportInventoryRequest.Builder manyModules = ReportInventoryRequest.newBuilder().setProvinceCode("04").setTakenAt(NOW);
+        for (int i = 0; i <= InventoryValidator.MAX_PRODUCES_IN_ALL / InventoryValidator.MAX_PRODUCES; i++) {
+            manyModules.addModules(NATIONAL.toBuilder().setModuleId("national.m" + i)
+                    .addAllProduces(codes.subList(0, InventoryValidator.MAX_PRODUCES)));
+        }
+        Problems problems = new Problems(100);
+
+        InventoryValidator.validate(oneModule, problems);
+        InventoryValidator.validate(manyModules.build(), problems);
+
+        assertEquals(List.of("modules[0].produces limit.exceeded", "modules.produces limit.exceeded"),
+                problems.kept().stream().map(problem -> problem.field() + " " + problem.rule()).toList());
+    }
 }

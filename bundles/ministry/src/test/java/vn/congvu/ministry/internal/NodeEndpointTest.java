@@ -22,7 +22,10 @@ import vn.congvu.federation.v1.Rejection;
 import vn.congvu.federation.v1.ReportInventoryRequest;
 import vn.congvu.store.NodeModule;
 
-/** NodeService over a real ministry (plaintext loopback, Derby): what a node says of its modules' signers is kept as said. */
+/**
+ * NodeService over a real ministry (plaintext loopback, Derby): what a node says of its modules' signers and outputs
+ * is kept as said.
+ */
 class NodeEndpointTest {
 
     private static final String SIGNER = "CN=Sở Nội vụ tỉnh Cao Bằng, O=UBND tỉnh Cao Bằng, C=VN (sha256 1a2b3c4d5e6f)";
@@ -85,5 +88,35 @@ class NodeEndpointTest {
         }
         assertEquals("modules[0].signer text.not_nfc", rejection.getProblems(0).getField() + " " + rejection.getProblems(0).getRule());
         assertEquals(SIGNER, ministry.store().inventories().get(0).modules().get(0).signer());
+    }
+
+    @Test
+    void inventory_whatEachModuleProduces_isKeptByItsJar_andAnsweredForTheReportsThatNameIt() {
+        send(module("caobang.administrative-discipline", SIGNER).toBuilder().setJarSha256("cd".repeat(32))
+                .addProduces("discipline.rating").addProduces("caobang.discipline.warnings").build());
+
+        assertEquals(List.of("caobang.discipline.warnings", "discipline.rating"),
+                ministry.store().inventories().get(0).modules().get(0).produces());
+        vn.congvu.api.ModuleProvenance named = new vn.congvu.api.ModuleProvenance("caobang.administrative-discipline",
+                "1.2.0", "cd".repeat(32));
+        assertEquals(java.util.Map.of(named, java.util.Set.of("caobang.discipline.warnings", "discipline.rating")),
+                ministry.store().outputsOf("04", List.of(named)));
+    }
+
+    @Test
+    void inventory_producingACodeThatIsNoIndicatorCode_isRefusedWhole_namingTheCode() throws Exception {
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                () -> send(module("caobang.administrative-discipline", SIGNER).toBuilder().addProduces("tỷ lệ").build()));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, refused.getStatus().getCode());
+        Rejection rejection = null;
+        for (Any detail : StatusProto.fromThrowable(refused).getDetailsList()) {
+            if (detail.is(Rejection.class)) {
+                rejection = detail.unpack(Rejection.class);
+            }
+        }
+        assertEquals("modules[0].produces[0] text.not_identifier",
+                rejection.getProblems(0).getField() + " " + rejection.getProblems(0).getRule());
+        assertEquals(List.of(), ministry.store().inventories());
     }
 }

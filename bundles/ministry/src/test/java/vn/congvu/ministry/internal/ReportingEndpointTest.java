@@ -179,6 +179,11 @@ class ReportingEndpointTest {
         assertEquals(List.of("feedback.resolved ()", "reform.tasks.done ()"),
                 problems(error).stream().map(problem -> problem.field().replace("total", "")).toList());
         assertEquals(0, store.countRevisions());
+        // kept for the reporting calendar: Cao Bằng's 2022 report is refused, not missing
+        vn.congvu.store.Refusal refusal = store.refusals().get(0);
+        assertEquals(List.of(CAO_BANG_2022.key(), 1, 2, TODAY.instant()),
+                List.of(refusal.key(), refusal.revision(), refusal.problemCount(), refusal.refusedAt()));
+        assertTrue(refusal.problems().get(0).startsWith("feedback.resolved"), refusal.problems().toString());
     }
 
     @Test

@@ -1,17 +1,17 @@
 package vn.congvu.store.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,11 +20,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.store.AccountStore;
+import vn.congvu.store.ConsoleAccount;
+import vn.congvu.store.Filing;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.store.Refusal;
 import vn.congvu.store.StoreBackup;
 import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
@@ -34,9 +39,9 @@ import vn.congvu.store.StoredReport;
 
 /** The ministry database on Derby. Active only on a node configured as the ministry. */
 @Designate(ocd = DerbyMinistryStore.Config.class)
-@Component(service = {MinistryStore.class, StoreBackup.class}, configurationPid = "vn.congvu.store.ministry",
+@Component(service = {MinistryStore.class, StoreBackup.class, AccountStore.class}, configurationPid = "vn.congvu.store.ministry",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyMinistryStore implements MinistryStore, StoreBackup {
+public class DerbyMinistryStore implements MinistryStore, StoreBackup, AccountStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DerbyMinistryStore.class);
 
@@ -48,8 +53,6 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
         String database();
     }
 
-    private static final String REPORT_COLUMNS = "report_id, province_code, period, regime, revision, "
-            + "content_hash, prepared_at, receipt_id, accepted_at, values_text";
 
     /** How many reports one transaction may commit together, and how many may wait for it. */
     private static final int BATCH = 256;
@@ -59,6 +62,9 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
     private final GroupCommit writes;
     private final NodeCertificates certificates;
     private final NodeInventories inventories;
+    private final ConsoleAccounts accounts;
+    private final ReportFilings filings;
+    private final StoredReportReads reads;
 
     /**
      * @param config where the database lives
@@ -72,13 +78,16 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
     /** The ministry schema's migrations; the n-th is schema version n. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-findings.sql", "003-node-inventory.sql",
             "004-reports-by-period.sql", "005-report-values-text.sql",
-            "006-node-certificates.sql", "007-node-module-signer.sql");
+            "006-node-certificates.sql", "007-node-module-signer.sql", "008-module-outputs.sql", "009-console-accounts.sql", "010-report-refusals.sql");
 
     DerbyMinistryStore(Path databaseFolder) {
         this.database = new Database(databaseFolder, "ministry", MIGRATIONS);
         this.writes = new GroupCommit(database, "ministry", BATCH, WAITING);
         this.certificates = new NodeCertificates(database);
         this.inventories = new NodeInventories(database);
+        this.accounts = new ConsoleAccounts(database);
+        this.filings = new ReportFilings(database);
+        this.reads = new StoredReportReads(database);
     }
 
     /** Commits the reports still queued, then closes the database cleanly. */
@@ -97,7 +106,7 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
     @Override
     public StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
         return writes.submit("storing report " + report.key() + " revision " + report.revision(), connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM reports "
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredReportReads.COLUMNS + " FROM reports "
                     + "WHERE province_code = ? AND period = ? AND regime = ? AND revision = ?")) {
                 ReportRows.setKey(query, report.key());
                 query.setInt(4, report.revision());
@@ -107,7 +116,7 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
                         Receipt first = new Receipt(row.getString("receipt_id"), row.getTimestamp("accepted_at").toInstant());
                         // a revision stored under the first canonical form has another hash for the same content:
                         // the content itself decides, so a retry after a lost answer stays a duplicate
-                        if (storedHash.equals(contentHash) || readReport(connection, row).report().equals(report)) {
+                        if (storedHash.equals(contentHash) || StoredReportReads.read(connection, row).report().equals(report)) {
                             return new StoreOutcome.Duplicate(first);
                         }
                         return new StoreOutcome.Conflict(storedHash);
@@ -142,51 +151,42 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
 
     @Override
     public Optional<StoredReport> latest(ReportKey key) {
-        return database.inTransaction("reading report " + key, connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM reports "
-                    + "WHERE province_code = ? AND period = ? AND regime = ? ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY")) {
-                ReportRows.setKey(query, key);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(readReport(connection, row)) : Optional.empty();
-                }
-            }
-        });
+        return reads.latest(key);
     }
 
     @Override
     public List<StoredReport> latestOfEveryKey() {
-        return database.inTransaction("listing reports", connection -> {
-            List<StoredReport> reports = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT " + REPORT_COLUMNS + " FROM reports r WHERE revision = "
-                         + "(SELECT MAX(revision) FROM reports l WHERE l.province_code = r.province_code "
-                         + "AND l.period = r.period AND l.regime = r.regime) ORDER BY province_code, period, regime")) {
-                while (rows.next()) {
-                    reports.add(readReport(connection, rows));
-                }
-            }
-            return reports;
-        });
+        return reads.latestOfEveryKey();
     }
 
     @Override
     public List<StoredReport> latestFor(Period period, Regime regime) {
-        return database.inTransaction("listing the reports of " + period, connection -> {
-            List<StoredReport> reports = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM reports r "
-                    + "WHERE r.period = ? AND r.regime = ? AND r.revision = (SELECT MAX(revision) FROM reports l "
-                    + "WHERE l.period = r.period AND l.regime = r.regime AND l.province_code = r.province_code) "
-                    + "ORDER BY province_code")) {
-                query.setString(1, period.toString());
-                query.setString(2, regime.name());
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        reports.add(readReport(connection, rows));
-                    }
-                }
-            }
-            return reports;
-        });
+        return reads.latestFor(period, regime);
+    }
+
+    @Override
+    public List<StoredReport> revisions(ReportKey key) {
+        return reads.revisions(key);
+    }
+
+    @Override
+    public List<Filing> filings() {
+        return filings.filings();
+    }
+
+    @Override
+    public void recordRefusal(Refusal refusal) {
+        filings.recordRefusal(refusal);
+    }
+
+    @Override
+    public List<Refusal> refusals() {
+        return filings.refusals(null);
+    }
+
+    @Override
+    public List<Refusal> refusalsOf(String provinceCode) {
+        return filings.refusals(provinceCode);
     }
 
     @Override
@@ -226,20 +226,48 @@ public class DerbyMinistryStore implements MinistryStore, StoreBackup {
     }
 
     @Override
+    public Map<ModuleProvenance, Set<String>> outputsOf(String provinceCode, Collection<ModuleProvenance> modules) {
+        return inventories.outputsOf(provinceCode, modules);
+    }
+
+    @Override
     public boolean recordCertificate(NodeCertificate certificate) {
         return certificates.record(certificate);
     }
 
     @Override
-    public List<NodeCertificate> certificates() {
-        return certificates.latest();
+    public Optional<ConsoleAccount> find(String name) {
+        return accounts.find(name);
     }
 
-    private static StoredReport readReport(Connection connection, ResultSet row) throws SQLException {
-        ReportKey key = new ReportKey(row.getString(2), Period.parse(row.getString(3)), Regime.valueOf(row.getString(4)));
-        Report report = ReportRows.readContent(connection, row.getLong(1), key, row.getInt(5), row.getString(10));
-        return new StoredReport(report, new Receipt(row.getString(8), row.getTimestamp(9).toInstant()),
-                row.getTimestamp(7).toInstant());
+    @Override
+    public List<ConsoleAccount> accounts() {
+        return accounts.all();
+    }
+
+    @Override
+    public boolean create(ConsoleAccount account) {
+        return accounts.create(account);
+    }
+
+    @Override
+    public boolean changePasswordHash(String name, String passwordHash) {
+        return accounts.changePasswordHash(name, passwordHash);
+    }
+
+    @Override
+    public boolean remove(String name) {
+        return accounts.remove(name);
+    }
+
+    @Override
+    public boolean recordSignIn(String name, Instant at) {
+        return accounts.recordSignIn(name, at);
+    }
+
+    @Override
+    public List<NodeCertificate> certificates() {
+        return certificates.latest();
     }
 
     @Override

@@ -6,11 +6,18 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.NodeModule;
 
-/** What province nodes run, as each last reported it: the SQL of the ministry's node_status and node_modules tables. */
+/**
+ * What province nodes run, as each last reported it: the SQL of the ministry's node_status and node_modules tables,
+ * and of what each module's jar produces, kept for good (module_outputs, through {@link ModuleOutputs}).
+ */
 final class NodeInventories {
 
     private final Database database;
@@ -20,7 +27,8 @@ final class NodeInventories {
     }
 
     /**
-     * Replaces the province's inventory, in one transaction.
+     * Replaces the province's inventory, and keeps what its modules produce for the jars not known yet, in one
+     * transaction.
      *
      * @return when it was recorded (the node's last-seen time)
      */
@@ -56,6 +64,7 @@ final class NodeInventories {
                 }
                 insert.executeBatch();
             }
+            ModuleOutputs.record(connection, inventory.provinceCode(), inventory.modules());
             return null;
         });
         return recordedAt;
@@ -65,6 +74,7 @@ final class NodeInventories {
     List<NodeInventory> latest() {
         return database.inTransaction("reading node inventories", connection -> {
             List<NodeInventory> inventories = new ArrayList<>();
+            Map<List<String>, List<String>> outputs = ModuleOutputs.ofRunning(connection);
             try (Statement statement = connection.createStatement();
                  ResultSet nodes = statement.executeQuery("SELECT province_code, taken_at, last_seen FROM node_status ORDER BY province_code");
                  PreparedStatement modules = connection.prepareStatement("SELECT module_id, version, jar_sha256, module_province, "
@@ -75,7 +85,8 @@ final class NodeInventories {
                     try (ResultSet rows = modules.executeQuery()) {
                         while (rows.next()) {
                             running.add(new NodeModule(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                    rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant(), rows.getString(8)));
+                                    rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant(), rows.getString(8),
+                                    outputs.get(List.of(nodes.getString(1), rows.getString(3), rows.getString(1)))));
                         }
                     }
                     inventories.add(new NodeInventory(nodes.getString(1), nodes.getTimestamp(2).toInstant(),
@@ -84,5 +95,16 @@ final class NodeInventories {
             }
             return inventories;
         });
+    }
+
+    /**
+     * @param provinceCode the province whose node's word counts
+     * @param modules      modules as reports name them
+     * @return every module asked about, in the order given, with the indicator codes its jar produces, by code;
+     *     empty when that province's node did not say
+     */
+    Map<ModuleProvenance, Set<String>> outputsOf(String provinceCode, Collection<ModuleProvenance> modules) {
+        return database.inTransaction("reading what " + modules.size() + " rule module(s) produce",
+                connection -> ModuleOutputs.of(connection, provinceCode, modules));
     }
 }

@@ -156,7 +156,10 @@ public class InventorySender {
                     .setVersion(module.provenance().version()).setJarSha256(module.provenance().jarSha256())
                     .setProvinceCode(module.descriptor().provinceCode()).setTitleVi(module.descriptor().titleVi())
                     .setLegalBasis(module.descriptor().legalBasis()).setSince(ReportMessages.timestamp(module.since()))
-                    .setSigner(signers.of(module)));
+                    .setSigner(signers.of(module))
+                    // the national codes and the module's extensions: a descriptor lists each extension in what
+                    // it produces (it refuses to be made otherwise), so the ministry learns every code's module
+                    .addAllProduces(module.descriptor().produces()));
         }
         return request.build();
     }

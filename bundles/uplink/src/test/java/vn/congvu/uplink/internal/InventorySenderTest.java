@@ -9,6 +9,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.lang.reflect.Proxy;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Province;
+import vn.congvu.api.catalog.Indicator;
+import vn.congvu.api.rule.ModuleDescriptor;
 import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.engine.ModuleInventory;
 import vn.congvu.federation.v1.InstalledModule;
@@ -149,6 +153,24 @@ class InventorySenderTest {
         InstalledModule module = request.getModules(0);
         assertEquals(List.of("caobang.administrative-discipline", "1.2.0", "ab".repeat(32), "04", SignersTest.CAO_BANG),
                 List.of(module.getModuleId(), module.getVersion(), module.getJarSha256(), module.getProvinceCode(), module.getSigner()));
+    }
+
+    @Test
+    void request_givesEachModuleTheCodesItsDescriptorProduces_nationalAndItsOwnExtensions() {
+        String surprise = "caobang.inspections.surprise";
+        ModuleDescriptor descriptor = new ModuleDescriptor("caobang.inspections", "04", "Thanh tra công vụ",
+                "Luật Thanh tra 2022", LocalDate.of(2020, 1, 1), null, List.of("inspection"),
+                List.of("inspection.conducted", surprise),
+                List.of(Indicator.extensionCount(surprise, "Thanh tra đột xuất", "Surprise inspections", "cuộc")));
+        InstalledModuleInfo inspections = new InstalledModuleInfo(descriptor,
+                new ModuleProvenance("caobang.inspections", "1.0.0", "cd".repeat(32)), "vn.congvu.rules.caobang", 42,
+                true, java.time.Instant.parse("2026-03-01T02:00:00Z"));
+
+        ReportInventoryRequest request = InventorySender.request("04", List.of(DISCIPLINE, inspections), Signers.NONE,
+                java.time.Instant.parse("2026-03-02T00:00:00Z"));
+
+        assertEquals(List.of(List.of(), List.of("inspection.conducted", surprise)),
+                request.getModulesList().stream().map(InstalledModule::getProducesList).toList());
     }
 
     @Test

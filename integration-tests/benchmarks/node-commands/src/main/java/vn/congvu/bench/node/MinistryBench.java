@@ -66,11 +66,11 @@ public class MinistryBench {
                         throw new IllegalStateException("not stored: " + outcome.get());
                     }
                 }
-                NationalTables.national(queries.latestFor(queried)); // warm
+                NationalTables.national("national", "bench", queries.latestFor(queried)); // warm
                 long started = System.nanoTime();
                 int lineCount = 0;
                 for (int query = 0; query < QUERIES; query++) {
-                    lineCount = NationalTables.national(queries.latestFor(queried)).size();
+                    lineCount = NationalTables.national("national", "bench", queries.latestFor(queried)).rows().size();
                 }
                 double millis = (System.nanoTime() - started) / 1e6 / QUERIES;
                 lines.add(String.format("RESULT history years=%d reports=%d queryMillis=%.2f tableLines=%d", year + 1,
