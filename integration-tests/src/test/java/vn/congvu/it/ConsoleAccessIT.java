@@ -135,6 +135,21 @@ class ConsoleAccessIT {
                     .header("Cookie", cookie(analyst)).build());
             assertEquals(403, forbidden.statusCode(), "an analyst does not manage accounts");
 
+            // a reporting calendar that cannot be read stops the figures: every page says so, and status says which
+            // setting, until the file is fixed (read again when saved)
+            Path calendar = ministry.resolve("etc/vn.congvu.ministry.views.cfg");
+            String kept = Files.readString(calendar, StandardCharsets.UTF_8);
+            Files.writeString(calendar, kept.replace("periodic.year = 14 20", "periodic.year = 40 x"), StandardCharsets.UTF_8);
+            HttpRequest completeness = HttpRequest.newBuilder(URI.create(https + "/console/completeness"))
+                    .header("Cookie", cookie(analyst)).build();
+            NodeProcesses.await("the console says a setting is wrong", () -> send(client, completeness).statusCode() == 503);
+            HttpResponse<String> broken = send(client, completeness);
+            assertTrue(broken.body().contains("etc/vn.congvu.ministry.views.cfg"), broken.body());
+            NodeProcesses.Result status = nodes.run("status.out", "status", ministry.toString());
+            assertTrue(status.output().contains("periodic.year"), status.output());
+            Files.writeString(calendar, kept, StandardCharsets.UTF_8);
+            NodeProcesses.await("the console's figures are back", () -> send(client, completeness).statusCode() == 200);
+
             HttpResponse<String> signedOut = send(client, HttpRequest.newBuilder(URI.create(https + "/console/logout"))
                     .header("Cookie", adminCookie).header("X-CSRF-Token", csrf.group(1))
                     .POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -123,11 +123,18 @@ public final class NationalTables {
         List<List<Cell>> rows = new ArrayList<>();
         reports.stream().sorted(Comparator.comparing(report -> report.key().provinceCode())).forEach(report -> {
             String province = provinceName(report) + " (" + report.key().provinceCode() + ")";
+            Cell unit = Cell.of(province).linked("province/" + report.key().provinceCode());
             for (Indicator indicator : NationalCatalog.indicators()) {
+                if (indicator.aggregation() == Aggregation.RATIO) {
+                    // the province's own rate, from its own parts
+                    ratios(List.of(report), indicator).forEach((breakdown, parts) -> rows.add(List.of(unit,
+                            Cell.of(indicator.labelVi()), Cell.of(describe(breakdown)), Formats.percent(parts[0], parts[1]),
+                            Cell.of("%"))));
+                    continue;
+                }
                 summedOverOpenDimensions(report, indicator.code()).forEach((breakdown, value) ->
-                        rows.add(List.of(Cell.of(province).linked("province/" + report.key().provinceCode()),
-                                Cell.of(indicator.labelVi()), Cell.of(describe(breakdown)), Formats.decimal(value),
-                                Cell.of(indicator.unit()))));
+                        rows.add(List.of(unit, Cell.of(indicator.labelVi()), Cell.of(describe(breakdown)),
+                                Formats.decimal(value), Cell.of(indicator.unit()))));
             }
         });
         return new Table(id, title, List.of(Column.text("province", "Tỉnh, thành phố"), Column.text("indicator", "Chỉ tiêu"),

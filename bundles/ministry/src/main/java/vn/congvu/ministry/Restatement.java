@@ -222,7 +222,7 @@ public final class Restatement {
             String[] parts = row.split(" \\| ", 2);
             List<Cell> line = new ArrayList<>(List.of(Cell.of(parts[0]), Cell.of(parts[1])));
             points.forEach(point -> line.add(byPeriod.containsKey(point.period())
-                    ? Formats.decimal(byPeriod.get(point.period())) : Cell.of("-")));
+                    ? Formats.decimal(byPeriod.get(point.period())) : new Cell("-", null, null, null)));
             cells.add(line);
         });
         return new Table("series", "Chuỗi số liệu năm của " + label(code, today) + ", theo lãnh thổ hiện nay / restated to "

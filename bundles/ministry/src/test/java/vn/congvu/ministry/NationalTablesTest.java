@@ -32,6 +32,14 @@ class NationalTablesTest {
                 report("06", commune(CoreIndicators.DOSSIER_RESOLVED, 99), commune(CoreIndicators.DOSSIER_RESOLVED_ON_TIME, 1)))));
 
         assertTrue(lines.contains("Tỷ lệ hồ sơ giải quyết đúng hạn | UBND cấp xã | 2,00% | % | 2 | 100 | 2"), String.join("\n", lines));
+        // each province's own rate in the table per province, from its own parts
+        List<String> perProvince = rows(NationalTables.perProvince("provinces", "test", List.of(
+                report("04", commune(CoreIndicators.DOSSIER_RESOLVED, 1), commune(CoreIndicators.DOSSIER_RESOLVED_ON_TIME, 1)),
+                report("06", commune(CoreIndicators.DOSSIER_RESOLVED, 99), commune(CoreIndicators.DOSSIER_RESOLVED_ON_TIME, 1)))));
+        assertTrue(perProvince.contains("Cao Bằng (04) | Tỷ lệ hồ sơ giải quyết đúng hạn | UBND cấp xã | 100,00% | %"),
+                String.join("\n", perProvince));
+        assertTrue(perProvince.contains("Bắc Kạn (06) | Tỷ lệ hồ sơ giải quyết đúng hạn | UBND cấp xã | 1,01% | %"),
+                String.join("\n", perProvince));
         assertTrue(lines.contains("Hồ sơ TTHC đã giải quyết | UBND cấp xã | 100 | hồ sơ |  |  | 2"), String.join("\n", lines));
     }
 

@@ -162,7 +162,7 @@ public class MinistryCommands {
         Optional<Integer> revision = arguments.length > 2 ? Optional.of(ViewArguments.revision(arguments[2])) : Optional.empty();
         return views.report(key, revision).map(TableText::text)
                 .orElseThrow(() -> new IllegalArgumentException("Chưa có báo cáo " + key + revision.map(n -> " lần " + n).orElse("")
-                        + " / no report " + key));
+                        + " / no report " + key + revision.map(n -> " revision " + n).orElse("")));
     }
 
     private static void usage(String[] arguments, int most, String usage) {

@@ -74,6 +74,10 @@ class MinistryCommandsTest {
                 .contains("congvu:report CODE PERIOD [REVISION]"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.report("99", "2022")).getMessage()
                 .contains("no province has the code '99'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.province("4")).getMessage()
+                .contains("write 04"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.province()).getMessage()
+                .contains("a province's two-digit code is needed"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.completeness("1999")).getMessage()
                 .contains("'1999' is not a year"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.completeness("2023", "weekly")).getMessage()

@@ -67,6 +67,14 @@ public final class ViewArguments {
      */
     public static String province(String text) {
         String given = shown(text);
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("Cần mã tỉnh, thành phố (hai chữ số, như 19) / a province's two-digit code "
+                    + "is needed, such as 19");
+        }
+        if (given.matches("\\d") && Geography.official().latest("0" + given).isPresent()) {
+            throw new IllegalArgumentException("Mã tỉnh có hai chữ số: viết 0" + given + " / a province's code has two "
+                    + "digits: write 0" + given);
+        }
         if (!given.matches("\\d{2}") || Geography.official().latest(given).isEmpty()) {
             throw new IllegalArgumentException("Không có tỉnh, thành phố mã '" + given + "'; viết mã hai chữ số, như 19 "
                     + "(Thái Nguyên) / no province has the code '" + given + "': write its two-digit code, such as 19");

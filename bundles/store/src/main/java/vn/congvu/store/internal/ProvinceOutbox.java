@@ -149,7 +149,8 @@ final class ProvinceOutbox {
 
     static void refused(Connection connection, long entryId, String status, String problemsText) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET state = 'REFUSED', problems = ?, "
-                + "last_status = ?, last_attempt_at = ? WHERE entry_id = ?")) {
+                // an earlier attempt's error is not the reason: the problems are
+                + "last_status = ?, last_error = NULL, last_attempt_at = ? WHERE entry_id = ?")) {
             update.setString(1, problemsText);
             update.setString(2, fit(status, MAX_STATUS));
             update.setTimestamp(3, Timestamp.from(Instant.now()));

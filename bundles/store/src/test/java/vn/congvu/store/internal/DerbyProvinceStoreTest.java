@@ -1,6 +1,7 @@
 package vn.congvu.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,13 +122,17 @@ class DerbyProvinceStoreTest {
         store.recordFailedAttempt(next.entryId(), "UNAVAILABLE", "UNAVAILABLE: connection refused");
         store.markDelivered(next.entryId(), "BNV-2026-000001", Instant.parse("2026-01-05T00:00:00Z"));
         Problem problem = Problem.permanent("key.province_code", "province.unknown", "Mã tỉnh không hợp lệ", "unknown province");
+        store.recordFailedAttempt(second.outboxEntryId(), "UNAVAILABLE", "UNAVAILABLE: connection refused");
         store.markRefused(second.outboxEntryId(), "INVALID_ARGUMENT", List.of(problem));
 
         OutboxEntry delivered = store.outboxEntry(first.outboxEntryId()).orElseThrow();
         assertEquals(OutboxState.DELIVERED, delivered.state());
         assertEquals(1, delivered.attempts());
         assertEquals("BNV-2026-000001", delivered.receiptId());
-        assertEquals(List.of(problem), store.outboxEntry(second.outboxEntryId()).orElseThrow().problems());
+        OutboxEntry refused = store.outboxEntry(second.outboxEntryId()).orElseThrow();
+        assertEquals(List.of(problem), refused.problems());
+        assertEquals("INVALID_ARGUMENT", refused.lastStatus());
+        assertNull(refused.lastError(), "an earlier attempt's error is not the refusal's reason");
         assertTrue(store.nextPending().isEmpty());
         assertEquals(0, store.outboxStatus().pending());
         assertTrue(store.outboxStatus().oldestPendingAt().isEmpty());

@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.console.internal.access.AccessFilter;
@@ -37,16 +39,20 @@ public class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
 
-    private final transient Pages pages;
+    /**
+     * The ministry's tables, while they run: a wrong setting of the reporting calendar stops them, and the console
+     * then says so on every page instead of vanishing behind a bare 404 (a field, since it may come and go).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile MinistryViews views;
 
     /**
-     * @param views        the ministry's tables
      * @param accessFilter unused: the reference ties this servlet's registration to the access filter's, so that no
      *                     request reaches it unchecked (at start-up, or while the console is reconfigured)
      */
     @Activate
-    public ConsoleServlet(@Reference MinistryViews views, @Reference(target = AccessFilter.TARGET) Filter accessFilter) {
-        this.pages = new Pages(views);
+    public ConsoleServlet(@Reference(target = AccessFilter.TARGET) Filter accessFilter) {
+        // nothing to keep: see the parameter
     }
 
     @Override
@@ -59,10 +65,22 @@ public class ConsoleServlet extends HttpServlet {
         }
         String path = Answers.path(request);
         String format = api ? "json" : null;
+        MinistryViews running = views;
+        if (running == null) {
+            refuse(response, format, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Bảng điều khiển chưa có số liệu: một thiết "
+                    + "lập của Bộ sai (etc/vn.congvu.ministry.views.cfg), 'congvu status' cho biết thiết lập nào / the figures "
+                    + "are not available: a setting of the ministry node is wrong, 'congvu status' says which", user.get());
+            return;
+        }
+        Pages pages = new Pages(running);
         try {
             Map<String, String> parameters = Answers.parameters(request);
             format = api ? "json" : parameters.get("format");
-            Content content = pages.resolve(api && path.isEmpty() ? "none" : path, parameters);
+            if (api && path.isEmpty()) {
+                throw new NotFound("/api/v1/ cần tên trang: completeness, national, charts, province/MÃ, report/MÃ/KỲ, fleet"
+                        + " / name a page after /api/v1/: completeness, national, charts, province/CODE, report/CODE/PERIOD, fleet");
+            }
+            Content content = pages.resolve(path, parameters);
             if (format == null || format.equals("html")) {
                 Html.write(response, HttpServletResponse.SC_OK, content.title(), PageHtml.header(user.get()),
                         PageHtml.main(content, Answers.downloadBase(request, parameters)));
@@ -75,6 +93,11 @@ public class ConsoleServlet extends HttpServlet {
                 List<Table> tables = !api && parameters.containsKey("table") ? content.table(parameters.get("table"))
                         .map(List::of).orElseThrow(() -> new NotFound("Trang này không có bảng '" + parameters.get("table")
                                 + "' / no such table on this page")) : content.tables();
+                if (!api) {
+                    // a download, as the page's link says, not a page to read in the browser
+                    response.setHeader("Content-Disposition", "attachment; filename=\""
+                            + Answers.fileName(path, parameters, parameters.getOrDefault("table", "tables")) + ".json\"");
+                }
                 Answers.json(response, content.title(), tables);
             } else {
                 throw new IllegalArgumentException("Định dạng là html, csv hoặc json / the format is html, csv or json");

@@ -27,8 +27,10 @@ final class TableCsv {
         List<String> headings = new java.util.ArrayList<>();
         for (int column = 0; column < table.columns().size(); column++) {
             int index = column;
-            boolean percent = table.rows().stream().anyMatch(row -> row.get(index).value() instanceof BigDecimal
-                    && row.get(index).text().endsWith("%"));
+            // a column of rates only; where rates and counts share a column, its unit column says which is which
+            List<Cell> numbers = table.rows().stream().map(row -> row.get(index))
+                    .filter(cell -> cell.value() instanceof BigDecimal).toList();
+            boolean percent = !numbers.isEmpty() && numbers.stream().allMatch(cell -> cell.text().endsWith("%"));
             headings.add(table.columns().get(column).label() + (percent ? " (%)" : ""));
         }
         csv.append(row(headings));

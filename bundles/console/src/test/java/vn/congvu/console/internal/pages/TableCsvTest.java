@@ -34,6 +34,16 @@ class TableCsvTest {
     }
 
     @Test
+    void aColumnOfCountsAndRates_isNotMarkedAsPercent_itsUnitColumnSaysWhichIsWhich() {
+        Table table = new Table("t", "t", List.of(Column.number("value", "Giá trị"), Column.text("unit", "Đơn vị tính")),
+                List.of(List.of(Formats.count(48447), Cell.of("hồ sơ")), List.of(Formats.percent(1, 2), Cell.of("%"))), List.of());
+
+        byte[] csv = TableCsv.bytes(table);
+
+        assertEquals("Giá trị,Đơn vị tính\r\n48447,hồ sơ\r\n50,%\r\n", new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aFileName_isAsciiFromThePathAndQuery() {
         assertEquals("congvu-completeness-2023-periodic-completeness",
                 Answers.fileName("completeness", new java.util.LinkedHashMap<>(java.util.Map.of("year", "2023")) {{

@@ -22,6 +22,9 @@ import vn.congvu.ministry.view.Table;
 /** The tables the console draws as charts: provinces ranked by on-time rate, discipline by form, a series. */
 final class ChartTables {
 
+    /** A figure not in the reports: shown as a dash, no value. */
+    private static final Cell NONE = new Cell("-", null, null, null);
+
     private ChartTables() {
     }
 
@@ -85,8 +88,8 @@ final class ChartTables {
         for (Restatement.SeriesPoint point : points) {
             // a year with no report is a row too, so that a chart's years are evenly spaced and a gap shows
             for (int year = previous == null ? point.period().year() : previous.year() + 1; year < point.period().year(); year++) {
-                rows.add(List.of(Cell.of(String.valueOf(year)), Cell.of("-"), Cell.of("-"), Cell.of("-"), Cell.of("-"),
-                        Cell.of("-"), Cell.of("(không có báo cáo)"), Cell.EMPTY));
+                rows.add(List.of(Cell.of(String.valueOf(year)), NONE, NONE, NONE, NONE, NONE,
+                        Cell.of("(không có báo cáo)"), Cell.EMPTY));
             }
             previous = point.period();
             Report restated = point.restated();
@@ -109,7 +112,7 @@ final class ChartTables {
 
     private static Cell counted(Report report, String code) {
         return report.values().stream().anyMatch(value -> value.code().equals(code))
-                ? Formats.decimal(total(report, code)) : Cell.of("-");
+                ? Formats.decimal(total(report, code)) : NONE;
     }
 
     /** A report's value of an indicator: its total if reported, else the sum of its breakdowns. */
