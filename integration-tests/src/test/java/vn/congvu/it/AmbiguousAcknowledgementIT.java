@@ -31,8 +31,8 @@ import vn.congvu.engine.ReportFiling;
 import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.store.MinistryStore;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxState;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -109,10 +109,10 @@ public class AmbiguousAcknowledgementIT extends CongvuTestSupport {
         }
 
         for (FilingResult filing : filings) {
-            OutboxEntry entry = service(Uplink.class).awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow();
-            assertEquals(entry.lastError(), OutboxState.DELIVERED, entry.state());
+            Delivery entry = service(Uplink.class).awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow();
+            assertEquals(entry.lastError(), DeliveryState.DELIVERED, entry.state());
             assertEquals("one lost answer, then the first receipt", 1, entry.attempts());
-            assertEquals(service(ReportQueries.class).latest(filing.report().get().key()).orElseThrow().receipt().receiptId(),
+            assertEquals(service(ReportQueries.class).latest(filing.report().get().key()).orElseThrow().receiptId(),
                     entry.receiptId());
         }
         assertEquals(12, interceptor.lost.get());

@@ -28,8 +28,8 @@ import vn.congvu.engine.InstalledModuleInfo;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.modules.RuleBundle;
 import vn.congvu.modules.RuleBundles;
-import vn.congvu.store.NodeInventory;
-import vn.congvu.store.NodeModule;
+import vn.congvu.ministry.ProvinceNode;
+import vn.congvu.ministry.RunningModule;
 
 /**
  * The ministry knows what each province node runs: Cao Bằng's node reports its rule modules (their
@@ -46,10 +46,10 @@ public class NodeInventoryIT extends CongvuTestSupport {
         return congvuRuntime();
     }
 
-    private List<NodeModule> caoBangAtTheMinistry() {
+    private List<RunningModule> caoBangAtTheMinistry() {
         try {
             return service(ReportQueries.class).nodes().stream().filter(node -> node.provinceCode().equals("04"))
-                    .map(NodeInventory::modules).findFirst().orElse(List.of());
+                    .map(ProvinceNode::modules).findFirst().orElse(List.of());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -136,7 +136,7 @@ public class NodeInventoryIT extends CongvuTestSupport {
         List<String> everything = List.of("caobang.administrative-discipline " + version, "caobang.dossier-timeliness " + version, national);
 
         eventually("the ministry knows Cao Bằng's modules", () -> caoBangModules().equals(everything));
-        NodeModule reported = service(ReportQueries.class).nodes().get(0).modules().get(0);
+        RunningModule reported = service(ReportQueries.class).nodes().get(0).modules().get(0);
         assertEquals(64, reported.jarSha256().length());
         assertEquals("04", reported.moduleProvince());
         assertTheMinistryKnowsWhichModuleComputedEachFigure();

@@ -26,9 +26,9 @@ import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.ministry.ReportQueries;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxState;
-import vn.congvu.store.StoredReport;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
+import vn.congvu.ministry.ReceivedReport;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -63,13 +63,13 @@ public class ProvinceFilesWithMinistryIT extends CongvuTestSupport {
         assertTrue(filing.problems().toString(), filing.filed());
         Report computed = filing.report().get();
 
-        OutboxEntry sent = service(Uplink.class).awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow();
-        assertEquals(sent.lastError(), OutboxState.DELIVERED, sent.state());
+        Delivery sent = service(Uplink.class).awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow();
+        assertEquals(sent.lastError(), DeliveryState.DELIVERED, sent.state());
 
-        StoredReport stored = service(ReportQueries.class)
+        ReceivedReport stored = service(ReportQueries.class)
                 .latest(new ReportKey("04", Period.year(2022), Regime.PERIODIC)).orElseThrow();
         assertEquals(computed, stored.report());
-        assertEquals(sent.receiptId(), stored.receipt().receiptId());
+        assertEquals(sent.receiptId(), stored.receiptId());
 
         // and what was computed is what Cao Bằng's 2022 report states
         assertFigures(stored.report(), AdministrativeLevel.DEPARTMENT, 48_447, 48_207, 240);

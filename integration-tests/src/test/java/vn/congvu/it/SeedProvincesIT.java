@@ -29,7 +29,7 @@ import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.ministry.ReportQueries;
-import vn.congvu.store.OutboxState;
+import vn.congvu.uplink.DeliveryState;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -75,7 +75,7 @@ public class SeedProvincesIT extends CongvuTestSupport {
         for (String period : periods) {
             FilingResult filing = service(ReportFiling.class).file(Period.parse(period));
             assertTrue(filing.problems().toString(), filing.filed());
-            assertEquals(OutboxState.DELIVERED, service(Uplink.class)
+            assertEquals(DeliveryState.DELIVERED, service(Uplink.class)
                     .awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow().state());
             Report report = service(ReportQueries.class).latest(new ReportKey(province, Period.parse(period), Regime.PERIODIC))
                     .orElseThrow().report();

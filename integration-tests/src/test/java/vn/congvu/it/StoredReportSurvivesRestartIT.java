@@ -22,9 +22,9 @@ import vn.congvu.engine.FilingResult;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.ministry.ReportQueries;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxState;
-import vn.congvu.store.StoredReport;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
+import vn.congvu.ministry.ReceivedReport;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -55,9 +55,9 @@ public class StoredReportSurvivesRestartIT extends CongvuTestSupport {
                 + "Q1-3,district,UBND huyện Bảo Lạc,2022-03-01,2022-03-15,2022-03-15\n", StandardCharsets.UTF_8);
         assertTrue(service(RecordIntake.class).importFile(dossiers, "dossier").accepted());
         FilingResult filing = service(ReportFiling.class).file(CAO_BANG_2022_Q1.period());
-        OutboxEntry sent = service(Uplink.class).awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow();
-        assertEquals(OutboxState.DELIVERED, sent.state());
-        StoredReport before = service(ReportQueries.class).latest(CAO_BANG_2022_Q1).orElseThrow();
+        Delivery sent = service(Uplink.class).awaitOutcome(filing.outboxEntryId(), Duration.ofSeconds(60)).orElseThrow();
+        assertEquals(DeliveryState.DELIVERED, sent.state());
+        ReceivedReport before = service(ReportQueries.class).latest(CAO_BANG_2022_Q1).orElseThrow();
 
         Bundle ministry = bundle("vn.congvu.ministry");
         Bundle store = bundle("vn.congvu.store");
@@ -68,10 +68,10 @@ public class StoredReportSurvivesRestartIT extends CongvuTestSupport {
         store.start();
         ministry.start();
 
-        StoredReport after = service(ReportQueries.class).latest(CAO_BANG_2022_Q1).orElseThrow();
+        ReceivedReport after = service(ReportQueries.class).latest(CAO_BANG_2022_Q1).orElseThrow();
         assertEquals(before.report(), after.report());
         assertEquals(filing.report().get(), after.report());
-        assertEquals(sent.receiptId(), after.receipt().receiptId());
-        assertEquals(before.receipt().acceptedAt(), after.receipt().acceptedAt());
+        assertEquals(sent.receiptId(), after.receiptId());
+        assertEquals(before.acceptedAt(), after.acceptedAt());
     }
 }

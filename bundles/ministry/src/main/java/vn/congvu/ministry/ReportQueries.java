@@ -8,16 +8,13 @@ import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
-import vn.congvu.store.NodeCertificate;
-import vn.congvu.store.NodeInventory;
-import vn.congvu.store.StoredReport;
 
 /** The reports the ministry holds. */
 @ProviderType
 public interface ReportQueries {
 
     /** @return the latest revision of every report, by province then period */
-    List<StoredReport> latestReports();
+    List<ReceivedReport> latestReports();
 
     /**
      * @param period a period
@@ -40,7 +37,7 @@ public interface ReportQueries {
     List<Restatement.SeriesPoint> series(String provinceCode);
 
     /** @return what every province node runs, as it last reported, by province */
-    List<NodeInventory> nodes();
+    List<ProvinceNode> nodes();
 
     /**
      * Which of a report's modules computed each of its figures, as the nodes running those modules' jars said
@@ -57,11 +54,11 @@ public interface ReportQueries {
     Map<String, ModuleProvenance> producers(Report report);
 
     /** @return the certificate each province node called with most recently, by province */
-    List<NodeCertificate> certificates();
+    List<ProvinceCertificate> certificates();
 
     /**
      * @param key a province, period and regime
      * @return the latest revision of that report, if filed
      */
-    Optional<StoredReport> latest(ReportKey key);
+    Optional<ReceivedReport> latest(ReportKey key);
 }

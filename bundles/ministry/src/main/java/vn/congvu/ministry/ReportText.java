@@ -15,7 +15,6 @@ import vn.congvu.ministry.view.Column;
 import vn.congvu.ministry.view.Formats;
 import vn.congvu.ministry.view.Table;
 import vn.congvu.ministry.view.TableText;
-import vn.congvu.store.StoredReport;
 
 /**
  * A stored report as a Vietnamese reader reads it: its figures with their labels (rates recomputed, with their
@@ -31,7 +30,7 @@ public final class ReportText {
      * @param producers the module that computed each of its indicators, by indicator code (those known)
      * @return its figures, findings and modules, the first table's title naming the report and its receipt
      */
-    public static List<Table> tables(StoredReport stored, Map<String, ModuleProvenance> producers) {
+    public static List<Table> tables(ReceivedReport stored, Map<String, ModuleProvenance> producers) {
         Report report = stored.report();
         String allModules = report.modules().stream().map(ReportText::module).collect(Collectors.joining("; "));
         Table figures = NationalTables.figures("figures", heading(stored), report, code -> producers.containsKey(code)
@@ -66,19 +65,19 @@ public final class ReportText {
      * @param producers the module that computed each of its indicators, by indicator code (those known)
      * @return its tables as lines, for a log or a terminal
      */
-    public static List<String> lines(StoredReport stored, Map<String, ModuleProvenance> producers) {
+    public static List<String> lines(ReceivedReport stored, Map<String, ModuleProvenance> producers) {
         return List.of(TableText.text(tables(stored, producers)).split(System.lineSeparator()));
     }
 
     /** @return {@code Báo cáo Cao Bằng (04), kỳ 2022, lần 1 - biên nhận BNV-2026-000001, nhận lúc 02/12/2026 09:47} */
-    public static String heading(StoredReport stored) {
+    public static String heading(ReceivedReport stored) {
         Report report = stored.report();
         // the unit's name in the report's period: a 2021 report of code 15 is Yên Bái's, not Lào Cai's
         String province = Geography.official().unitOrLatest(report.key().provinceCode(), report.key().period().lastDay())
                 .map(unit -> unit.name()).orElse("?");
         return String.format("Báo cáo %s (%s), kỳ %s, lần %d - biên nhận %s, nhận lúc %s (giờ Việt Nam)", province,
-                report.key().provinceCode(), report.key().period(), report.revision(), stored.receipt().receiptId(),
-                Formats.dateTime(stored.receipt().acceptedAt()));
+                report.key().provinceCode(), report.key().period(), report.revision(), stored.receiptId(),
+                Formats.dateTime(stored.acceptedAt()));
     }
 
     private static String module(ModuleProvenance module) {

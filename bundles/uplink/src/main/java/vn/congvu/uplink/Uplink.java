@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxStatus;
 
 /** Sends the province's outbox to the ministry and tells the operator how it stands. */
 @ProviderType
 public interface Uplink {
 
     /** @return how the outbox stands: depth, oldest waiting entry, delivered, refused, failed */
-    OutboxStatus status();
+    OutboxSummary status();
 
     /**
      * The entries that need an operator's eye, oldest first: those waiting after at least one failed
@@ -21,7 +19,7 @@ public interface Uplink {
      * @param limit how many at most
      * @return the entries, with their attempts, last status and error, and since when
      */
-    List<OutboxEntry> stuck(int limit);
+    List<Delivery> stuck(int limit);
 
     /**
      * Waits until an outbox entry is delivered, refused or failed, or the time is up.
@@ -31,7 +29,7 @@ public interface Uplink {
      * @return the entry as it stands when the wait ends, or empty if there is no such entry
      * @throws InterruptedException if the wait is interrupted
      */
-    Optional<OutboxEntry> awaitOutcome(long outboxEntryId, Duration timeout) throws InterruptedException;
+    Optional<Delivery> awaitOutcome(long outboxEntryId, Duration timeout) throws InterruptedException;
 
     /**
      * Waits until nothing waits in the outbox (every entry delivered, refused or failed), or the time is up.
@@ -40,5 +38,5 @@ public interface Uplink {
      * @return how the outbox stands when the wait ends
      * @throws InterruptedException if the wait is interrupted
      */
-    OutboxStatus awaitDrained(Duration timeout) throws InterruptedException;
+    OutboxSummary awaitDrained(Duration timeout) throws InterruptedException;
 }

@@ -1,6 +1,6 @@
 /** The province's link to the ministry: what it has sent and what waits. */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package vn.congvu.uplink;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import vn.congvu.store.StoreBackup;
+import vn.congvu.backup.DatabaseBackup;
 
 /**
  * A backup of a running node's home: the database copied by Derby's online backup, and the folders that
@@ -32,7 +32,7 @@ final class HomeBackup {
             .withZone(ZoneOffset.UTC);
 
     private final Path home;
-    private final List<StoreBackup> stores;
+    private final List<DatabaseBackup> stores;
     private final Clock clock;
 
     /**
@@ -40,7 +40,7 @@ final class HomeBackup {
      * @param stores the node's running databases
      * @param clock  dates the backup's name
      */
-    HomeBackup(Path home, List<StoreBackup> stores, Clock clock) {
+    HomeBackup(Path home, List<DatabaseBackup> stores, Clock clock) {
         this.home = home.toAbsolutePath().normalize();
         this.stores = List.copyOf(stores);
         this.clock = clock;
@@ -86,7 +86,7 @@ final class HomeBackup {
             ownerOnly(partial);    // etc/tls holds the node's private key
             List<String> lines = new ArrayList<>();
             List<String> databases = new ArrayList<>();
-            for (StoreBackup store : stores) {
+            for (DatabaseBackup store : stores) {
                 Path relative = placeOf(store.database());
                 Path copy = store.backupTo(Files.createDirectories(partial.resolve(relative).getParent()));
                 databases.add(relative.toString());

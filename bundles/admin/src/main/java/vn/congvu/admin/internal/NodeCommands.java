@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import vn.congvu.store.StoreBackup;
+import vn.congvu.backup.DatabaseBackup;
 
 /**
  * Commands about the node itself, on a province node and on the ministry alike. A command that fails
@@ -22,7 +22,7 @@ public class NodeCommands {
     /** The launcher's system property naming the node home. */
     static final String HOME_PROPERTY = "congvu.home";
 
-    private final List<StoreBackup> stores;
+    private final List<DatabaseBackup> stores;
 
     /**
      * @param stores the node's running databases (one on a real node); greedy, so that a store that starts
@@ -30,7 +30,7 @@ public class NodeCommands {
      */
     @Activate
     public NodeCommands(@Reference(cardinality = ReferenceCardinality.MULTIPLE,
-            policyOption = ReferencePolicyOption.GREEDY) List<StoreBackup> stores) {
+            policyOption = ReferencePolicyOption.GREEDY) List<DatabaseBackup> stores) {
         this.stores = List.copyOf(stores);
     }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxState;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
 
 /** How an outbox entry that needs an operator's eye is written for the operator, in Vietnamese and English. */
 final class OutboxLines {
@@ -21,7 +21,7 @@ final class OutboxLines {
      * @param entry a pending entry that failed at least once, or a refused or failed one
      * @return a block of lines: key, revision, state, attempts, last status and error, since when; reasons
      */
-    static String stuck(OutboxEntry entry) {
+    static String stuck(Delivery entry) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder("  ").append(entry.report().key().provinceCode()).append(' ')
                 .append(entry.report().key().period()).append(' ').append(entry.report().key().regime())
@@ -42,14 +42,14 @@ final class OutboxLines {
             out.append(nl).append("    ").append(problem.field()).append(": ").append(problem.messageVi()).append(" / ")
                     .append(problem.messageEn());
         }
-        if (entry.state() == OutboxState.REFUSED || entry.state() == OutboxState.FAILED) {
+        if (entry.state() == DeliveryState.REFUSED || entry.state() == DeliveryState.FAILED) {
             out.append(nl).append("    Sửa lỗi rồi nộp lại kỳ này (congvu:file ").append(entry.report().key().period())
                     .append(") / fix it, then file the period again");
         }
         return out.toString();
     }
 
-    private static String state(OutboxState state) {
+    private static String state(DeliveryState state) {
         return switch (state) {
             case PENDING -> "đang chờ gửi lại / waiting to be retried";
             case DELIVERED -> "đã gửi / delivered";

@@ -19,9 +19,9 @@ import vn.congvu.engine.ImportResult;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.engine.RunningWork;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxState;
-import vn.congvu.store.OutboxStatus;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
+import vn.congvu.uplink.OutboxSummary;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -181,7 +181,7 @@ public class ProvinceCommands {
                         ? "Không có gì mới: đã nộp" : "Đã nộp", province, report.key().period(), report.revision(),
                 report.values().size()));
         if (waitSeconds > 0) {
-            Optional<OutboxEntry> entry = uplink.awaitOutcome(result.outboxEntryId(), Duration.ofSeconds(waitSeconds));
+            Optional<Delivery> entry = uplink.awaitOutcome(result.outboxEntryId(), Duration.ofSeconds(waitSeconds));
             out.append(System.lineSeparator()).append(describe(entry.orElseThrow(), waitSeconds));
         }
         return out.toString();
@@ -240,12 +240,12 @@ public class ProvinceCommands {
      */
     @Descriptor("reports waiting, delivered, refused and failed, and every stuck entry")
     public String outbox() {
-        OutboxStatus status = uplink.status();
+        OutboxSummary status = uplink.status();
         StringBuilder out = new StringBuilder(String.format("Hộp thư đi: %d chờ gửi%s, %d đã gửi, %d bị từ chối, "
                         + "%d lỗi tại tỉnh / outbox: %d waiting, %d delivered, %d refused, %d failed", status.pending(),
                 status.oldestPendingAt().map(at -> " (cũ nhất từ / oldest since " + OutboxLines.time(at) + ")").orElse(""), status.delivered(),
                 status.refused(), status.failed(), status.pending(), status.delivered(), status.refused(), status.failed()));
-        List<OutboxEntry> stuck = uplink.stuck(STUCK_SHOWN + 1);
+        List<Delivery> stuck = uplink.stuck(STUCK_SHOWN + 1);
         if (!stuck.isEmpty()) {
             out.append(System.lineSeparator()).append("Cần xem / needs attention:");
         }
@@ -272,11 +272,11 @@ public class ProvinceCommands {
         return outbox();
     }
 
-    private static String describe(OutboxEntry entry, int waitedSeconds) {
-        if (entry.state() == OutboxState.DELIVERED) {
+    private static String describe(Delivery entry, int waitedSeconds) {
+        if (entry.state() == DeliveryState.DELIVERED) {
             return "Bộ Nội vụ đã nhận: biên nhận " + entry.receiptId() + " / delivered, receipt " + entry.receiptId();
         }
-        if (entry.state() != OutboxState.PENDING) {
+        if (entry.state() != DeliveryState.PENDING) {
             throw new IllegalStateException(OutboxLines.stuck(entry));
         }
         throw new IllegalStateException("Chưa gửi được sau " + waitedSeconds + " giây; báo cáo vẫn nằm trong hộp thư đi "

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.congvu.store.StoreBackup;
+import vn.congvu.backup.DatabaseBackup;
 
 class HomeBackupTest {
 
@@ -67,7 +67,7 @@ class HomeBackupTest {
 
     @Test
     void writeInto_databaseCopyFails_nothingLeftBehind() throws IOException {
-        StoreBackup broken = new FakeStore(home.resolve("data/province-db")) {
+        DatabaseBackup broken = new FakeStore(home.resolve("data/province-db")) {
             @Override
             public Path backupTo(Path target) {
                 throw new IllegalStateException("disk full");
@@ -108,7 +108,7 @@ class HomeBackupTest {
     }
 
     /** Writes one file where Derby would write the database's copy. */
-    private static class FakeStore implements StoreBackup {
+    private static class FakeStore implements DatabaseBackup {
         private final Path database;
 
         FakeStore(Path database) {

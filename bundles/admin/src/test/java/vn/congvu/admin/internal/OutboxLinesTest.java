@@ -18,9 +18,9 @@ import vn.congvu.api.ReportKey;
 import vn.congvu.engine.RecordIntake;
 import vn.congvu.engine.ReportFiling;
 import vn.congvu.engine.RunningWork;
-import vn.congvu.store.OutboxEntry;
-import vn.congvu.store.OutboxState;
-import vn.congvu.store.OutboxStatus;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
+import vn.congvu.uplink.OutboxSummary;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -36,18 +36,18 @@ class OutboxLinesTest {
     private static final Instant LAST_TRIED = Instant.parse("2026-03-02T01:21:30Z");
     private static final Instant PREPARED = Instant.parse("2026-03-02T01:00:00Z");
 
-    private static final OutboxEntry RETRYING = new OutboxEntry(17, report("2026-M02", 2), PREPARED, OutboxState.PENDING,
+    private static final Delivery RETRYING = new Delivery(17, report("2026-M02", 2), PREPARED, DeliveryState.PENDING,
             3, "UNAVAILABLE", "UNAVAILABLE: io exception (Connection refused: /10.0.0.5:9443)", FIRST_FAILED, LAST_TRIED,
             null, null, List.of());
 
-    private static final OutboxEntry REFUSED = new OutboxEntry(9, report("2025", 1), PREPARED, OutboxState.REFUSED,
+    private static final Delivery REFUSED = new Delivery(9, report("2025", 1), PREPARED, DeliveryState.REFUSED,
             0, "INVALID_ARGUMENT", null, null, LAST_TRIED, null, null, List.of(
                     Problem.permanent("values[3].disaggregation", "disaggregation.unknown_code",
                             "Mã \"xã Tân Lập\" không có trong chiều level", "\"xã Tân Lập\" is not a code of dimension level"),
                     Problem.permanent("report.content_hash", "report.hash_mismatch",
                             "Mã băm không khớp với nội dung báo cáo", "the content hash does not match the report")));
 
-    private static final OutboxEntry FAILED = new OutboxEntry(12, report("2026-Q1", 1), PREPARED, OutboxState.FAILED,
+    private static final Delivery FAILED = new Delivery(12, report("2026-Q1", 1), PREPARED, DeliveryState.FAILED,
             0, "LOCAL", "IllegalArgumentException: đơn vị 'UBND xã Tân Lập' has no code", FIRST_FAILED, FIRST_FAILED,
             null, null, List.of());
 
@@ -96,7 +96,7 @@ class OutboxLinesTest {
 
     @Test
     void stuck_neverTried_showsADashForTheLastStatusAndNoTimes() {
-        OutboxEntry neverTried = new OutboxEntry(5, report("2026-M01", 1), PREPARED, OutboxState.PENDING, 0, null, null,
+        Delivery neverTried = new Delivery(5, report("2026-M01", 1), PREPARED, DeliveryState.PENDING, 0, null, null,
                 null, null, null, null, List.of());
 
         assertEquals(lines(
@@ -107,7 +107,7 @@ class OutboxLinesTest {
 
     @Test
     void outbox_withStuckEntries_printsTheCountsThenOneBlockPerEntry() {
-        FixedUplink uplink = new FixedUplink(new OutboxStatus(1, Optional.of(PREPARED), 40, 1, 1),
+        FixedUplink uplink = new FixedUplink(new OutboxSummary(1, Optional.of(PREPARED), 40, 1, 1),
                 List.of(REFUSED, FAILED, RETRYING));
 
         assertEquals(lines(
@@ -122,7 +122,7 @@ class OutboxLinesTest {
 
     @Test
     void outbox_nothingStuck_printsOnlyTheCounts() {
-        FixedUplink uplink = new FixedUplink(new OutboxStatus(0, Optional.empty(), 40, 0, 0), List.of());
+        FixedUplink uplink = new FixedUplink(new OutboxSummary(0, Optional.empty(), 40, 0, 0), List.of());
 
         assertEquals("Hộp thư đi: 0 chờ gửi, 40 đã gửi, 0 bị từ chối, 0 lỗi tại tỉnh / outbox: 0 waiting, "
                 + "40 delivered, 0 refused, 0 failed", commands(uplink).outbox());
@@ -130,9 +130,9 @@ class OutboxLinesTest {
 
     @Test
     void outbox_moreThanTwentyStuck_showsTwentyAndSaysThereAreMore() {
-        List<OutboxEntry> stuck = LongStream.rangeClosed(1, 30).mapToObj(id -> new OutboxEntry(id, report("2025", 1),
-                PREPARED, OutboxState.REFUSED, 0, "INVALID_ARGUMENT", null, null, LAST_TRIED, null, null, List.of())).toList();
-        FixedUplink uplink = new FixedUplink(new OutboxStatus(0, Optional.empty(), 0, 30, 0), stuck);
+        List<Delivery> stuck = LongStream.rangeClosed(1, 30).mapToObj(id -> new Delivery(id, report("2025", 1),
+                PREPARED, DeliveryState.REFUSED, 0, "INVALID_ARGUMENT", null, null, LAST_TRIED, null, null, List.of())).toList();
+        FixedUplink uplink = new FixedUplink(new OutboxSummary(0, Optional.empty(), 0, 30, 0), stuck);
 
         String[] printed = commands(uplink).outbox().split(NL);
 
@@ -157,33 +157,33 @@ class OutboxLinesTest {
 
     /** An uplink whose outbox stands still: a fixed status and fixed stuck entries, oldest first. */
     private static final class FixedUplink implements Uplink {
-        private final OutboxStatus status;
-        private final List<OutboxEntry> stuck;
+        private final OutboxSummary status;
+        private final List<Delivery> stuck;
         private final List<Integer> limitsAsked = new ArrayList<>();
 
-        FixedUplink(OutboxStatus status, List<OutboxEntry> stuck) {
+        FixedUplink(OutboxSummary status, List<Delivery> stuck) {
             this.status = status;
             this.stuck = stuck;
         }
 
         @Override
-        public OutboxStatus status() {
+        public OutboxSummary status() {
             return status;
         }
 
         @Override
-        public List<OutboxEntry> stuck(int limit) {
+        public List<Delivery> stuck(int limit) {
             limitsAsked.add(limit);
             return stuck.stream().limit(limit).toList();
         }
 
         @Override
-        public Optional<OutboxEntry> awaitOutcome(long outboxEntryId, Duration timeout) {
+        public Optional<Delivery> awaitOutcome(long outboxEntryId, Duration timeout) {
             throw new UnsupportedOperationException("awaitOutcome");
         }
 
         @Override
-        public OutboxStatus awaitDrained(Duration timeout) {
+        public OutboxSummary awaitDrained(Duration timeout) {
             throw new UnsupportedOperationException("awaitDrained");
         }
     }

@@ -139,6 +139,6 @@ public class MinistryServer {
 
     private static void printStored(MinistryStore store, Report report) {
         store.latest(report.key()).ifPresent(stored -> LOG.info("{}", String.join(System.lineSeparator(),
-                ReportText.lines(stored, new StoredReportQueries(store).producers(stored.report())))));
+                ReportText.lines(StoredValues.received(stored), new StoredReportQueries(store).producers(stored.report())))));
     }
 }

@@ -20,11 +20,12 @@ import vn.congvu.api.PeriodKind;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.ministry.ProvinceCertificate;
+import vn.congvu.ministry.ProvinceNode;
+import vn.congvu.ministry.ReceivedReport;
 import vn.congvu.ministry.ReportQueries;
 import vn.congvu.ministry.Restatement;
 import vn.congvu.store.MinistryStore;
-import vn.congvu.store.NodeCertificate;
-import vn.congvu.store.NodeInventory;
 import vn.congvu.store.StoredReport;
 
 /** Answers queries from the ministry's store. */
@@ -40,8 +41,8 @@ public class StoredReportQueries implements ReportQueries {
     }
 
     @Override
-    public List<StoredReport> latestReports() {
-        return store.latestOfEveryKey();
+    public List<ReceivedReport> latestReports() {
+        return store.latestOfEveryKey().stream().map(StoredValues::received).toList();
     }
 
     @Override
@@ -71,8 +72,8 @@ public class StoredReportQueries implements ReportQueries {
     }
 
     @Override
-    public List<NodeInventory> nodes() {
-        return store.inventories();
+    public List<ProvinceNode> nodes() {
+        return store.inventories().stream().map(StoredValues::node).toList();
     }
 
     @Override
@@ -97,12 +98,12 @@ public class StoredReportQueries implements ReportQueries {
     }
 
     @Override
-    public List<NodeCertificate> certificates() {
-        return store.certificates();
+    public List<ProvinceCertificate> certificates() {
+        return store.certificates().stream().map(StoredValues::certificate).toList();
     }
 
     @Override
-    public Optional<StoredReport> latest(ReportKey key) {
-        return store.latest(key);
+    public Optional<ReceivedReport> latest(ReportKey key) {
+        return store.latest(key).map(StoredValues::received);
     }
 }

@@ -28,8 +28,6 @@ final class Database implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Lock time-out and deadlock: the transaction was rolled back and may simply be run again. */
-    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40XL1", "40001");
     private static final int MAX_ATTEMPTS = 5;
 
     private final Path path;
@@ -95,7 +93,7 @@ final class Database implements AutoCloseable {
                 // Derby's identity generators give up at once when another transaction holds their
                 // catalog row ("a lock could not be obtained"): the whole transaction was rolled back and
                 // is run again, as are deadlocks. Every unit of work here starts by reading what it needs.
-                if (attempt < MAX_ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
+                if (attempt < MAX_ATTEMPTS && dialect().isTransient(e)) {
                     LOG.warn("Database {}: {} met a lock conflict ({}); trying again ({} of {})", path, doing,
                             e.getMessage(), attempt + 1, MAX_ATTEMPTS);
                     pause(attempt);
@@ -135,7 +133,7 @@ final class Database implements AutoCloseable {
                 return new Open<>(connection, first.run(connection));
             } catch (SQLException e) {
                 abandon(connection);
-                if (attempt < MAX_ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
+                if (attempt < MAX_ATTEMPTS && dialect().isTransient(e)) {
                     pause(attempt);
                     continue;
                 }
@@ -168,6 +166,11 @@ final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return how this database's SQL differs from the standard form */
+    SqlDialect dialect() {
+        return SqlDialect.DERBY;
     }
 
     /** @return the database folder, absolute */

@@ -25,12 +25,12 @@ import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
+import vn.congvu.backup.DatabaseBackup;
 import vn.congvu.store.AccountStore;
 import vn.congvu.store.ConsoleAccount;
 import vn.congvu.store.Filing;
 import vn.congvu.store.MinistryStore;
 import vn.congvu.store.Refusal;
-import vn.congvu.store.StoreBackup;
 import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.Receipt;
@@ -39,9 +39,9 @@ import vn.congvu.store.StoredReport;
 
 /** The ministry database on Derby. Active only on a node configured as the ministry. */
 @Designate(ocd = DerbyMinistryStore.Config.class)
-@Component(service = {MinistryStore.class, StoreBackup.class, AccountStore.class}, configurationPid = "vn.congvu.store.ministry",
+@Component(service = {MinistryStore.class, DatabaseBackup.class, AccountStore.class}, configurationPid = "vn.congvu.store.ministry",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyMinistryStore implements MinistryStore, StoreBackup, AccountStore {
+public class DerbyMinistryStore implements MinistryStore, DatabaseBackup, AccountStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DerbyMinistryStore.class);
 

@@ -91,7 +91,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
         if (inChunk > 0) {
             payload.append(TextCodec.ROW_SEPARATOR);
         }
-        payload.append(DerbyProvinceStore.encode(type, record));
+        payload.append(RecordText.encode(type, record));
         inChunk++;
         written++;
         if (inChunk == CHUNK_SIZE || payload.length() >= MAX_CHUNK_CHARS) {

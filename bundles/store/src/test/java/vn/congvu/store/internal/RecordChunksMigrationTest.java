@@ -36,7 +36,7 @@ class RecordChunksMigrationTest {
                         "INSERT INTO records (record_type, record_key, import_id, fields) VALUES ('dossier', ?, 1, ?)")) {
                     for (Record record : List.of(first, second)) {
                         records.setString(1, record.key());
-                        records.setString(2, DerbyProvinceStore.encode(RecordTypes.DOSSIER, record));
+                        records.setString(2, RecordText.encode(RecordTypes.DOSSIER, record));
                         records.executeUpdate();
                     }
                 }

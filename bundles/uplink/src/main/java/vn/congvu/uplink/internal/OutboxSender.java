@@ -24,6 +24,8 @@ import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 import vn.congvu.store.OutboxStatus;
 import vn.congvu.store.ProvinceStore;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.OutboxSummary;
 import vn.congvu.uplink.Uplink;
 
 /**
@@ -133,23 +135,23 @@ public class OutboxSender implements Uplink {
     }
 
     @Override
-    public OutboxStatus status() {
-        return store.outboxStatus();
+    public OutboxSummary status() {
+        return Deliveries.of(store.outboxStatus());
     }
 
     @Override
-    public List<OutboxEntry> stuck(int limit) {
-        return store.stuckEntries(limit);
+    public List<Delivery> stuck(int limit) {
+        return store.stuckEntries(limit).stream().map(Deliveries::of).toList();
     }
 
     @Override
-    public Optional<OutboxEntry> awaitOutcome(long outboxEntryId, Duration timeout) throws InterruptedException {
+    public Optional<Delivery> awaitOutcome(long outboxEntryId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<OutboxEntry> entry = store.outboxEntry(outboxEntryId);
             long left = deadline - System.nanoTime();
             if (entry.isEmpty() || entry.get().state() != OutboxState.PENDING || left <= 0) {
-                return entry;
+                return entry.map(Deliveries::of);
             }
             synchronized (wakeUp) {
                 wakeUp.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), config.poll_millis())));
@@ -158,7 +160,7 @@ public class OutboxSender implements Uplink {
     }
 
     @Override
-    public OutboxStatus awaitDrained(Duration timeout) throws InterruptedException {
+    public OutboxSummary awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         OutboxStatus status = store.outboxStatus();
         while (status.pending() > 0 && System.nanoTime() < deadline) {
@@ -167,7 +169,7 @@ public class OutboxSender implements Uplink {
             }
             status = store.outboxStatus();
         }
-        return status;
+        return Deliveries.of(status);
     }
 
     private void sendLoop() {

@@ -31,6 +31,8 @@ import vn.congvu.federation.v1.SubmitReportRequest;
 import vn.congvu.grpc.OwnedChannel;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
+import vn.congvu.uplink.Delivery;
+import vn.congvu.uplink.DeliveryState;
 
 class OutboxSenderTest {
 
@@ -77,9 +79,9 @@ class OutboxSenderTest {
                         quarter * 100L + revision)));
     }
 
-    private OutboxEntry awaitOutcome(long entryId) throws InterruptedException {
-        OutboxEntry entry = sender.awaitOutcome(entryId, Duration.ofSeconds(30)).orElseThrow();
-        if (entry.state() == OutboxState.PENDING) {
+    private Delivery awaitOutcome(long entryId) throws InterruptedException {
+        Delivery entry = sender.awaitOutcome(entryId, Duration.ofSeconds(30)).orElseThrow();
+        if (entry.state() == DeliveryState.PENDING) {
             throw new AssertionError("entry " + entryId + " still pending: " + entry);
         }
         return entry;
@@ -92,9 +94,9 @@ class OutboxSenderTest {
         long entry = outbox.fileReport(quarter(1), Instant.now()).outboxEntryId();
         start();
 
-        OutboxEntry delivered = awaitOutcome(entry);
+        Delivery delivered = awaitOutcome(entry);
 
-        assertEquals(OutboxState.DELIVERED, delivered.state());
+        assertEquals(DeliveryState.DELIVERED, delivered.state());
         assertEquals("BNV-TEST-3", delivered.receiptId());
         assertEquals(2, delivered.attempts());
         assertEquals(List.of("1/1", "1/1", "1/1"), ministry.calls);
@@ -107,13 +109,13 @@ class OutboxSenderTest {
         long next = outbox.fileReport(quarter(2), Instant.now()).outboxEntryId();
         start();
 
-        OutboxEntry refused = awaitOutcome(rejected);
-        OutboxEntry delivered = awaitOutcome(next);
+        Delivery refused = awaitOutcome(rejected);
+        Delivery delivered = awaitOutcome(next);
 
-        assertEquals(OutboxState.REFUSED, refused.state());
+        assertEquals(DeliveryState.REFUSED, refused.state());
         assertEquals("INVALID_ARGUMENT", refused.lastStatus());
         assertEquals(List.of(ScriptedMinistry.REJECTION), refused.problems());
-        assertEquals(OutboxState.DELIVERED, delivered.state());
+        assertEquals(DeliveryState.DELIVERED, delivered.state());
         assertEquals(List.of("1/1", "2/1"), ministry.calls);
     }
 
@@ -147,7 +149,7 @@ class OutboxSenderTest {
         assertEquals(OutboxState.REFUSED, entry.state());
         assertEquals("FAILED_PRECONDITION", entry.lastStatus());
         assertEquals(List.of(ScriptedMinistry.REJECTION), entry.problems());
-        assertEquals(List.of(entry), sender.stuck(10));
+        assertEquals(List.of(Deliveries.of(entry)), sender.stuck(10));
         assertEquals(3, sender.status().delivered());
     }
 
@@ -170,7 +172,7 @@ class OutboxSenderTest {
         assertTrue(entry.lastError().contains("ministry bug"), entry.lastError());
         assertNotNull(entry.firstFailedAt());
         assertFalse(entry.lastAttemptAt().isBefore(entry.firstFailedAt()));
-        assertEquals(List.of(stuck), sender.stuck(10).stream().map(OutboxEntry::entryId).toList());
+        assertEquals(List.of(stuck), sender.stuck(10).stream().map(Delivery::entryId).toList());
         assertFalse(ministry.calls.contains("1/2"), "revision 2 of a key never overtakes its revision 1: " + ministry.calls);
         assertEquals(List.of("1/1", "2/1", "3/1"), ministry.calls.stream().distinct().toList());
     }
@@ -200,13 +202,13 @@ class OutboxSenderTest {
             return DeliveryAttempt.message(entry);
         });
 
-        OutboxEntry failed = awaitOutcome(broken);
-        OutboxEntry delivered = awaitOutcome(next);
+        Delivery failed = awaitOutcome(broken);
+        Delivery delivered = awaitOutcome(next);
 
-        assertEquals(OutboxState.FAILED, failed.state());
+        assertEquals(DeliveryState.FAILED, failed.state());
         assertEquals("LOCAL", failed.lastStatus());
         assertTrue(failed.lastError().contains("bug while building the message"), failed.lastError());
-        assertEquals(OutboxState.DELIVERED, delivered.state());
+        assertEquals(DeliveryState.DELIVERED, delivered.state());
         assertEquals(List.of("2/1"), ministry.calls, "nothing of the failed entry was sent");
         assertEquals(1, sender.status().failed());
     }
@@ -217,7 +219,7 @@ class OutboxSenderTest {
         long entry = outbox.fileReport(quarter(1), Instant.now()).outboxEntryId();
         start();
 
-        assertEquals(OutboxState.DELIVERED, awaitOutcome(entry).state());
+        assertEquals(DeliveryState.DELIVERED, awaitOutcome(entry).state());
 
         long waited = TimeUnit.NANOSECONDS.toMillis(ministry.callNanos.get(1) - ministry.callNanos.get(0));
         assertTrue(waited >= ScriptedMinistry.RETRY_INFO_MILLIS, "retried after " + waited + " ms");

@@ -25,6 +25,7 @@ import vn.congvu.ministry.view.MinistryViews;
 import vn.congvu.ministry.view.ReportingCalendar;
 import vn.congvu.ministry.view.Table;
 import vn.congvu.store.MinistryStore;
+import vn.congvu.ministry.internal.StoredValues;
 import vn.congvu.store.StoredReport;
 
 /** The ministry's tables, from its store and the reporting calendar set in {@code etc/vn.congvu.ministry.views.cfg}. */
@@ -152,7 +153,7 @@ public class StoredViews implements MinistryViews {
     public Optional<List<Table>> report(ReportKey key, Optional<Integer> revision) {
         Optional<StoredReport> stored = revision.isEmpty() ? store.latest(key)
                 : store.revisions(key).stream().filter(report -> report.report().revision() == revision.get()).findFirst();
-        return stored.map(report -> ReportText.tables(report, queries.producers(report.report())));
+        return stored.map(report -> ReportText.tables(StoredValues.received(report), queries.producers(report.report())));
     }
 
     @Override

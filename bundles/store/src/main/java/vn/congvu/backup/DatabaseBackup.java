@@ -1,4 +1,4 @@
-package vn.congvu.store;
+package vn.congvu.backup;
 
 import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;
@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * not stop writers. Registered by the province store and by the ministry store, whichever runs.
  */
 @ProviderType
-public interface StoreBackup {
+public interface DatabaseBackup {
 
     /** @return the folder of the running database, absolute */
     Path database();
@@ -19,7 +19,7 @@ public interface StoreBackup {
      *
      * @param folder an existing folder; the copy must not be there yet
      * @return the copy's folder
-     * @throws StoreException naming both folders, if the database cannot be copied
+     * @throws RuntimeException naming both folders, if the database cannot be copied
      */
     Path backupTo(Path folder);
 }

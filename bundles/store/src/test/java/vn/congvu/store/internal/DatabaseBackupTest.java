@@ -21,7 +21,7 @@ import vn.congvu.api.record.RecordTypes;
 import vn.congvu.store.FiledReport;
 
 /** Derby's online backup of a store that keeps serving, and the copy opened as a store of its own. */
-class StoreBackupTest {
+class DatabaseBackupTest {
 
     @TempDir
     Path folder;
