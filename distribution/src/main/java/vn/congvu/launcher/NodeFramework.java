@@ -42,9 +42,12 @@ final class NodeFramework {
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         // Logback and SLF4J live on the launcher's class path; bundles see SLF4J through the system bundle.
         String slf4j = ";version=" + System.getProperty("congvu.slf4j.version", "2.0.17");
+        // The API is exported a second time as 1.7.36 for the bundles that import it below 2 (HikariCP, the pool of
+        // a ministry store on PostgreSQL): SLF4J 2 keeps the 1.x API its callers use.
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
                 "org.slf4j" + slf4j, "org.slf4j.spi" + slf4j, "org.slf4j.event" + slf4j, "org.slf4j.helpers" + slf4j,
-                "sun.misc"));
+                "org.slf4j;version=1.7.36", "org.slf4j.spi;version=1.7.36", "org.slf4j.event;version=1.7.36",
+                "org.slf4j.helpers;version=1.7.36", "sun.misc"));
         properties.put("congvu.home", home.toString());
         // the health and metrics endpoint listens on this machine only, also in a home whose etc/ predates it
         // (etc/org.apache.felix.http.cfg, where a home sets its port, overrides this)

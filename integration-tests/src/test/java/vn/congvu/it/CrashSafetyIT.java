@@ -3,7 +3,11 @@ package vn.congvu.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import vn.congvu.store.internal.PostgresServer;
 
 /**
  * Exactly-once filing when processes die: real nodes, killed with SIGKILL. What the nodes hold afterwards
@@ -29,6 +34,8 @@ class CrashSafetyIT {
     private static final int MONTHS_AND_QUARTERS_COUNT = 26 * 12 + 26 * 4;
     private static final String EVERY_PERIOD = MONTHS_AND_QUARTERS + "; congvu:catchup 2000-H1 2025-H2; congvu:catchup 2000 2025";
     private static final int EVERY_PERIOD_COUNT = 26 * (12 + 4 + 2 + 1);
+    private static final String MINISTRY_REPORTS = "SELECT province_code, period, revision, content_hash, receipt_id, report_id "
+            + "FROM reports";
 
     /** One filed report, as a province or the ministry holds it. */
     private record Filed(String province, String period, int revision, String contentHash, String receipt, long order) {
@@ -81,20 +88,105 @@ class CrashSafetyIT {
 
             Map<String, Filed> atMinistry = ministryReports(ministry);
             assertEquals(codes.size() * EVERY_PERIOD_COUNT, atMinistry.size());
+            assertEveryBacklogStoredOnceInOrder(provinces, atMinistry);
+        }
+    }
+
+    /**
+     * Issue 17: two ministry nodes share one PostgreSQL database behind a balancer while five provinces drain a backlog
+     * of 2,470 reports through it, and the node serving most is killed three times: every report is stored once, with
+     * one receipt, whichever node took it.
+     */
+    @Test
+    void twoMinistryNodesOnOnePostgresqlBehindABalancer_killedWhileServing_everyReportOnceWithOneReceipt() throws Exception {
+        Path work = CongvuTestSupport.workFolder("crash-two-ministries");
+        PostgresServer.Database database = PostgresServer.shared().createDatabase();
+        List<String> codes = List.of("01", "04", "08", "19", "42");
+        List<Integer> ports = List.of(CongvuTestSupport.freePort(), CongvuTestSupport.freePort());
+        try (NodeProcesses nodes = new NodeProcesses(work); LoopbackBalancer balancer = new LoopbackBalancer(ports)) {
+            List<Path> ministries = List.of(onPostgresql(nodes.ministry("ministry-a", ports.get(0)), database),
+                    onPostgresql(nodes.ministry("ministry-b", ports.get(1)), database));
+            List<Path> provinces = new ArrayList<>();
+            for (String code : codes) {
+                provinces.add(nodes.province("province-" + code, code, balancer.port(), LOAD_RULES));
+            }
             for (Path province : provinces) {
-                List<Filed> filed = provinceReports(province);
-                assertEquals(EVERY_PERIOD_COUNT, filed.size());
-                long previous = 0;
-                for (Filed report : filed) {
-                    Filed stored = atMinistry.get(report.province() + "/" + report.period() + "/" + report.revision());
-                    assertTrue(stored != null, "the ministry lacks " + report);
-                    assertEquals(report.contentHash(), stored.contentHash(), report.toString());
-                    assertEquals(stored.receipt(), report.receipt(), "the province holds the ministry's receipt for " + report);
-                    assertTrue(stored.order() > previous, "the backlog of " + province.getFileName() + " drained out of order at " + report);
-                    previous = stored.order();
-                }
+                NodeProcesses.Result filed = nodes.run(province.getFileName() + "-file.out", "exec", province.toString(),
+                        EVERY_PERIOD + "; congvu:outbox");
+                assertEquals(0, filed.exitCode(), filed.output());
+                assertTrue(filed.output().contains("Hộp thư đi: " + EVERY_PERIOD_COUNT + " chờ gửi"), filed.output());
+            }
+            Process[] running = new Process[2];
+            for (int i = 0; i < 2; i++) {
+                running[i] = nodes.start(ministries.get(i).getFileName() + "-0.out", "run", ministries.get(i).toString());
+                NodeProcesses.awaitListening(ports.get(i), running[i]);
+            }
+            List<Process> draining = new ArrayList<>();
+            for (Path province : provinces) {
+                draining.add(nodes.start(province.getFileName() + "-drain.out", "exec", province.toString(), "congvu:outbox 600"));
+            }
+            // three times, the node that stored the most of the last hundred reports is killed while it serves: its
+            // provinces reconnect through the balancer to the other, and it comes back
+            for (int kill = 1; kill <= 3; kill++) {
+                long[] before = {stored(ministries.get(0)), stored(ministries.get(1))};
+                NodeProcesses.await("the ministry nodes store a hundred reports more", () -> {
+                    assertTrue(running[0].isAlive() && running[1].isAlive(), "a ministry node stopped by itself");
+                    return stored(ministries.get(0)) + stored(ministries.get(1)) >= before[0] + before[1] + 100;
+                });
+                int victim = stored(ministries.get(0)) - before[0] >= stored(ministries.get(1)) - before[1] ? 0 : 1;
+                Path home = ministries.get(victim);
+                running[victim].destroyForcibly();
+                assertTrue(running[victim].waitFor(60, TimeUnit.SECONDS));
+                running[victim] = nodes.start(home.getFileName() + "-" + kill + ".out", "run", home.toString());
+                NodeProcesses.awaitListening(ports.get(victim), running[victim]);
+            }
+            for (int i = 0; i < provinces.size(); i++) {
+                NodeProcesses.Result drained = nodes.finish(draining.get(i), provinces.get(i).getFileName() + "-drain.out");
+                assertEquals(0, drained.exitCode(), drained.output());
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(0, nodes.run("stop-" + i + ".out", "stop", ministries.get(i).toString()).exitCode());
+                assertTrue(running[i].waitFor(60, TimeUnit.SECONDS));
+            }
+
+            Map<String, Filed> atMinistry = ministryReports(database);
+            assertEquals(codes.size() * EVERY_PERIOD_COUNT, atMinistry.size());
+            assertEquals(atMinistry.size(), atMinistry.values().stream().map(Filed::receipt).distinct().count(),
+                    "receipt ids are unique across the two nodes");
+            assertEveryBacklogStoredOnceInOrder(provinces, atMinistry);
+        }
+    }
+
+    /** Each province's backlog is at the ministry, each report once with its content, its receipt and in order. */
+    private static void assertEveryBacklogStoredOnceInOrder(List<Path> provinces, Map<String, Filed> atMinistry)
+            throws SQLException {
+        for (Path province : provinces) {
+            List<Filed> filed = provinceReports(province);
+            assertEquals(EVERY_PERIOD_COUNT, filed.size());
+            long previous = 0;
+            for (Filed report : filed) {
+                Filed stored = atMinistry.get(report.province() + "/" + report.period() + "/" + report.revision());
+                assertTrue(stored != null, "the ministry lacks " + report);
+                assertEquals(report.contentHash(), stored.contentHash(), report.toString());
+                assertEquals(stored.receipt(), report.receipt(), "the province holds the ministry's receipt for " + report);
+                assertTrue(stored.order() > previous, "the backlog of " + province.getFileName() + " drained out of order at " + report);
+                previous = stored.order();
             }
         }
+    }
+
+    private static long stored(Path ministry) {
+        return NodeProcesses.logLines(ministry, "Stored report");
+    }
+
+    /** Points a ministry home's store at the PostgreSQL database, its password in a file only the node reads. */
+    private static Path onPostgresql(Path ministry, PostgresServer.Database database) throws IOException {
+        Path password = ministry.resolve("etc/db-password");
+        Files.writeString(password, database.password() + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(ministry.resolve("etc/vn.congvu.store.ministry.cfg"), "url = " + database.jdbcUrl() + "\n"
+                + "user = " + database.user() + "\npassword.file = " + password + "\npool.size = 8\n", StandardCharsets.UTF_8);
+        return ministry;
     }
 
     @Test
@@ -137,14 +229,30 @@ class CrashSafetyIT {
 
     private static Map<String, Filed> ministryReports(Path ministry) throws SQLException {
         Map<String, Filed> reports = new HashMap<>();
-        query(ministry.resolve("data/ministry-db"), "SELECT province_code, period, revision, content_hash, receipt_id, report_id "
-                + "FROM reports", row -> {
-                    Filed filed = new Filed(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5),
-                            row.getLong(6));
-                    Filed twice = reports.put(filed.province() + "/" + filed.period() + "/" + filed.revision(), filed);
-                    assertEquals(null, twice, "stored twice: " + filed);
-                });
+        query(ministry.resolve("data/ministry-db"), MINISTRY_REPORTS, storingOnce(reports));
         return reports;
+    }
+
+    private static Map<String, Filed> ministryReports(PostgresServer.Database database) throws SQLException {
+        Map<String, Filed> reports = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(MINISTRY_REPORTS)) {
+            Row row = storingOnce(reports);
+            while (rows.next()) {
+                row.read(rows);
+            }
+        }
+        return reports;
+    }
+
+    private static Row storingOnce(Map<String, Filed> reports) {
+        return row -> {
+            Filed filed = new Filed(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5),
+                    row.getLong(6));
+            Filed twice = reports.put(filed.province() + "/" + filed.period() + "/" + filed.revision(), filed);
+            assertEquals(null, twice, "stored twice: " + filed);
+        };
     }
 
     /** The province's reports in outbox order; every one must have been delivered. */

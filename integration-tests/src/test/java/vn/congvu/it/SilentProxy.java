@@ -1,7 +1,6 @@
 package vn.congvu.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,29 +60,16 @@ final class SilentProxy implements AutoCloseable {
                     Socket target = new Socket();
                     sockets.add(target);
                     target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
-                    pipe(client.getInputStream(), target.getOutputStream(), target);
-                    pipe(target.getInputStream(), client.getOutputStream(), client);
+                    LoopbackBalancer.pipe(client.getInputStream(), target.getOutputStream(), target);
+                    LoopbackBalancer.pipe(target.getInputStream(), client.getOutputStream(), client);
                 } else {
                     silentConnections.incrementAndGet();
-                    pipe(client.getInputStream(), OutputStream.nullOutputStream(), client);
+                    LoopbackBalancer.pipe(client.getInputStream(), OutputStream.nullOutputStream(), client);
                 }
             } catch (IOException e) {
                 // closed, or the target refused one connection: the client sees it closed and dials again
             }
         }
-    }
-
-    /** Copies bytes until either side closes; then closes the other, as a proxy does. */
-    private static void pipe(InputStream from, OutputStream to, Socket closeAfter) {
-        Thread thread = new Thread(() -> {
-            try (closeAfter) {
-                from.transferTo(to);
-            } catch (IOException ignored) {
-                // one side went away
-            }
-        }, "silent-proxy-pipe");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.grpc.internal.NettyGrpcTransports;
 import vn.congvu.store.internal.DerbyEngine;
-import vn.congvu.store.internal.DerbyMinistryStore;
+import vn.congvu.store.internal.JdbcMinistryStore;
 
 /**
  * A real ministry for tests: the MinistryServer component over a Derby store in a folder, listening on
@@ -27,7 +27,7 @@ final class LoopbackMinistry implements AutoCloseable {
 
     private static final MethodDescriptor<?, ?> SUBMIT = ReportingServiceGrpc.getSubmitReportMethod();
 
-    private final DerbyMinistryStore store;
+    private final JdbcMinistryStore store;
     private final MinistryServer server;
     private final ManagedChannel channel;
 
@@ -42,15 +42,35 @@ final class LoopbackMinistry implements AutoCloseable {
      *               {@code null} for plaintext
      */
     LoopbackMinistry(Path folder, Path tls) throws Exception {
-        store = new DerbyMinistryStore(new DerbyMinistryStore.Config() {
+        store = new JdbcMinistryStore(new JdbcMinistryStore.Config() {
             @Override
             public String database() {
                 return folder.resolve("ministry-db").toString();
             }
 
             @Override
+            public String url() {
+                return "";
+            }
+
+            @Override
+            public String user() {
+                return "";
+            }
+
+            @Override
+            public String password_file() {
+                return "";
+            }
+
+            @Override
+            public int pool_size() {
+                return 16;
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
-                return DerbyMinistryStore.Config.class;
+                return JdbcMinistryStore.Config.class;
             }
         }, new DerbyEngine());
         server = new MinistryServer(MinistrySettings.loopback(tls), store, new NettyGrpcTransports(), List.of());
@@ -70,7 +90,7 @@ final class LoopbackMinistry implements AutoCloseable {
     }
 
     /** @return the store behind the server */
-    DerbyMinistryStore store() {
+    JdbcMinistryStore store() {
         return store;
     }
 

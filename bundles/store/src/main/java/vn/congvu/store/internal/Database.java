@@ -3,7 +3,6 @@ package vn.congvu.store.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,14 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congvu.store.StoreException;
 
 /**
- * One embedded Derby database on disk, brought to the latest schema version on open, with durability on
- * (every commit reaches the disk).
+ * One database, on whichever engine its host runs, brought to the latest schema version on open: transactions that
+ * are run again when they lost a conflict, and the schema's migrations.
  */
 final class Database implements AutoCloseable {
 
@@ -30,41 +29,37 @@ final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 5;
 
-    private final Path path;
-    private final EmbeddedDataSource dataSource;
+    private final DatabaseHost host;
+    private final String where;
+    private final DataSource dataSource;
 
     /**
-     * Opens (creating if needed) the database and applies the migrations it lacks.
+     * Opens (creating if needed) an embedded Derby database and applies the migrations it lacks.
      *
      * @param path       the database folder
      * @param schemaName which migrations: {@code province} or {@code ministry}
      * @param migrations the migration file names, in order; the n-th is schema version n
      */
     Database(Path path, String schemaName, List<String> migrations) {
-        this.path = path.toAbsolutePath();
-        requireWritable(this.path);
-        this.dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(this.path.toString());
-        dataSource.setCreateDatabase("create");
-        migrate(schemaName, migrations);
+        this(new DerbyHost(path), schemaName, migrations);
     }
 
     /**
-     * Derby says "Database not found" of a folder it may not write: name the folder and the user instead.
+     * Opens the host's database and applies the migrations it lacks (one process at a time, where several share it).
      *
-     * @throws IllegalStateException naming the setting, the folder and the user, if the process cannot write there
+     * @param host       where the database lives; closed with this database
+     * @param schemaName which migrations: {@code province} or {@code ministry}
+     * @param migrations the migration file names, in order; the n-th is schema version n
      */
-    private static void requireWritable(Path path) {
+    Database(DatabaseHost host, String schemaName, List<String> migrations) {
+        this.host = host;
+        this.where = host.describe();
+        this.dataSource = host.dataSource();
         try {
-            // Derby creates the database folder itself (and refuses one that exists empty): probe the folder it
-            // will be in, or the database folder when it exists; a probe rather than the permission bits, which do
-            // not bind root, where a read-only mount binds everyone
-            Path folder = Files.isDirectory(path) ? path : Files.createDirectories(path.getParent());
-            Files.delete(Files.createTempFile(folder, "write-probe", ".tmp"));
-        } catch (IOException | SecurityException e) {
-            throw new IllegalStateException("database = " + path + ": the node cannot write there as the user "
-                    + System.getProperty("user.name") + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); make the folder writable (chown or chmod), or set another folder", e);
+            migrate(schemaName, migrations);
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
         }
     }
 
@@ -94,12 +89,12 @@ final class Database implements AutoCloseable {
                 // catalog row ("a lock could not be obtained"): the whole transaction was rolled back and
                 // is run again, as are deadlocks. Every unit of work here starts by reading what it needs.
                 if (attempt < MAX_ATTEMPTS && dialect().isTransient(e)) {
-                    LOG.warn("Database {}: {} met a lock conflict ({}); trying again ({} of {})", path, doing,
+                    LOG.warn("Database {}: {} met a conflict ({}); trying again ({} of {})", where, doing,
                             e.getMessage(), attempt + 1, MAX_ATTEMPTS);
                     pause(attempt);
                     continue;
                 }
-                throw new StoreException(doing + " in " + path, e);
+                throw new StoreException(doing + " in " + where, e);
             }
         }
     }
@@ -137,7 +132,7 @@ final class Database implements AutoCloseable {
                     pause(attempt);
                     continue;
                 }
-                throw new StoreException(doing + " in " + path, e);
+                throw new StoreException(doing + " in " + where, e);
             } catch (RuntimeException e) {
                 abandon(connection);
                 throw e;
@@ -170,77 +165,59 @@ final class Database implements AutoCloseable {
 
     /** @return how this database's SQL differs from the standard form */
     SqlDialect dialect() {
-        return SqlDialect.DERBY;
-    }
-
-    /** @return the database folder, absolute */
-    Path path() {
-        return path;
+        return host.dialect();
     }
 
     /**
-     * Derby's online backup into {@code folder/<this database's folder name>}: it copies the database as of
-     * one moment while transactions go on (only unlogged operations, which congvu never runs, would wait).
+     * @return the database folder, absolute
+     * @throws IllegalStateException if the database is on a server, not in a folder of this node's
+     */
+    Path path() {
+        return host.folder();
+    }
+
+    /**
+     * A copy of the database as of one moment, taken while transactions go on, into {@code folder/<its name>}.
      *
      * @param folder an existing folder
      * @return the copy
-     * @throws StoreException naming both folders, if Derby cannot copy
+     * @throws StoreException naming both folders, if the engine cannot copy
+     * @throws IllegalStateException if the engine copies its databases with its own tools
      */
     Path backupTo(Path folder) {
-        Path target = folder.toAbsolutePath();
-        Path copy = target.resolve(path.getFileName());
-        if (Files.exists(copy)) {
-            throw new IllegalStateException("backing up " + path + ": " + copy + " already exists; nothing copied");
-        }
-        // its own connection in auto-commit: the procedure refuses to run inside a transaction with unlogged work
-        try (Connection connection = dataSource.getConnection();
-             java.sql.CallableStatement backup = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
-            backup.setString(1, target.toString());
-            backup.execute();
-        } catch (SQLException e) {
-            throw new StoreException("backing up " + path + " into " + target, e);
-        }
-        LOG.info("Database {}: backed up into {}", path, copy);
-        return copy;
+        return host.backupTo(folder);
     }
 
-    /** Shuts the database down cleanly, so the next open needs no recovery. */
+    /** Closes the database cleanly (an embedded one needs no recovery at the next open). */
     @Override
     public void close() {
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(path.toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try {
-            shutdown.getConnection().close();
-        } catch (SQLException e) {
-            // Derby reports a clean shutdown as SQLState 08006
-            if (!"08006".equals(e.getSQLState())) {
-                LOG.warn("Database {} did not shut down cleanly", path, e);
-            }
-        }
+        host.close();
     }
 
     private void migrate(String schemaName, List<String> migrations) {
         inTransaction("migrating the " + schemaName + " schema", connection -> {
+            dialect().lockForMigration(connection);
             int current = currentVersion(connection);
             for (int version = current + 1; version <= migrations.size(); version++) {
                 String file = migrations.get(version - 1);
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : statements(schemaName + "/" + file)) {
-                        statement.execute(sql);
+                    for (String sql : statements("migrations/" + schemaName + "/" + file)) {
+                        statement.execute(dialect().inEngineTypes(sql));
                     }
                     statement.executeUpdate("INSERT INTO schema_version (version, file) VALUES ("
                             + version + ", '" + file + "')");
                 }
-                LOG.info("Database {}: schema {} migrated to version {} ({})", path, schemaName, version, file);
+                LOG.info("Database {}: schema {} migrated to version {} ({})", where, schemaName, version, file);
             }
             return null;
         });
     }
 
     private static int currentVersion(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null)) {
-            if (!tables.next()) {
+        // Derby keeps unquoted names in upper case, PostgreSQL in lower case
+        try (ResultSet upper = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null);
+             ResultSet lower = connection.getMetaData().getTables(null, null, "schema_version", null)) {
+            if (!upper.next() && !lower.next()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, file VARCHAR(200) NOT NULL)");
                 }
@@ -255,7 +232,7 @@ final class Database implements AutoCloseable {
     }
 
     private static List<String> statements(String resource) {
-        try (InputStream in = Database.class.getResourceAsStream("migrations/" + resource)) {
+        try (InputStream in = Database.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("migration " + resource + " is missing from the store bundle");
             }

@@ -104,6 +104,8 @@ final class GroupCommit implements AutoCloseable {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             database.inTransaction("committing " + batch.size() + " writes together", connection -> {
+                // a transaction run again after a conflict starts its results again too
+                results.clear();
                 for (Pending<?> pending : batch) {
                     results.add(pending.work().run(connection));
                 }

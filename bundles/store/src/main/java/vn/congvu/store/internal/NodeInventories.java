@@ -33,7 +33,7 @@ final class NodeInventories {
      * @return when it was recorded (the node's last-seen time)
      */
     Instant record(NodeInventory inventory) {
-        Instant recordedAt = Instant.now();
+        Instant recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as every engine keeps it
         database.inTransaction("recording the inventory of province " + inventory.provinceCode(), connection -> {
             for (String sql : List.of("DELETE FROM node_modules WHERE province_code = ?", "DELETE FROM node_status WHERE province_code = ?")) {
                 try (PreparedStatement delete = connection.prepareStatement(sql)) {

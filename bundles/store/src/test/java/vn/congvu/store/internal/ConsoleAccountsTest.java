@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.store.ConsoleAccount;
 import vn.congvu.store.ConsoleAccount.Role;
 
-/** The console's accounts in a real ministry database (Derby, in a temporary folder). */
+/** The console's accounts in a real ministry database (Derby in a temporary folder, and PostgreSQL). */
 class ConsoleAccountsTest {
 
     private static final Instant CREATED = Instant.parse("2025-07-01T02:00:00Z");
@@ -23,20 +23,26 @@ class ConsoleAccountsTest {
 
     @TempDir
     Path folder;
-    private DerbyMinistryStore store;
+    private MinistryEngine.Place place;
+    private JdbcMinistryStore store;
 
-    @BeforeEach
-    void open() {
-        store = new DerbyMinistryStore(folder.resolve("db"));
+    /** A new, empty ministry database on the engine, for one test. */
+    private void open(MinistryEngine engine) {
+        place = engine.place(folder);
+        store = place.store();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
-    @Test
-    void create_thenFind_returnsTheAccountNeverSignedIn() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void create_thenFind_returnsTheAccountNeverSignedIn(MinistryEngine engine) {
+        open(engine);
         ConsoleAccount an = new ConsoleAccount("nguyen.an", "Nguyễn Văn An", Role.ADMIN, HASH, CREATED, null);
 
         assertTrue(store.create(an));
@@ -45,8 +51,10 @@ class ConsoleAccountsTest {
         assertEquals(Optional.empty(), store.find("nguyen.binh"));
     }
 
-    @Test
-    void create_sameNameTwice_refusesAndKeepsTheFirst() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void create_sameNameTwice_refusesAndKeepsTheFirst(MinistryEngine engine) {
+        open(engine);
         ConsoleAccount first = new ConsoleAccount("an", "An", Role.ANALYST, HASH, CREATED, null);
         store.create(first);
 
@@ -55,8 +63,10 @@ class ConsoleAccountsTest {
         assertEquals(List.of(first), store.accounts());
     }
 
-    @Test
-    void changePasswordHash_recordSignIn_remove_changeOnlyThatAccount() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void changePasswordHash_recordSignIn_remove_changeOnlyThatAccount(MinistryEngine engine) {
+        open(engine);
         store.create(new ConsoleAccount("an", "An", Role.ANALYST, HASH, CREATED, null));
         store.create(new ConsoleAccount("binh", "Bình", Role.ADMIN, HASH, CREATED, null));
         Instant signedIn = Instant.parse("2025-07-02T03:04:05Z");
@@ -74,12 +84,14 @@ class ConsoleAccountsTest {
         assertEquals(List.of("an"), store.accounts().stream().map(ConsoleAccount::name).toList());
     }
 
-    @Test
-    void accounts_surviveReopeningTheDatabase() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void accounts_surviveReopeningTheDatabase(MinistryEngine engine) {
+        open(engine);
         store.create(new ConsoleAccount("an", "An", Role.ADMIN, HASH, CREATED, null));
         store.close();
 
-        store = new DerbyMinistryStore(folder.resolve("db"));
+        store = place.store();
 
         assertEquals(Role.ADMIN, store.find("an").orElseThrow().role());
     }

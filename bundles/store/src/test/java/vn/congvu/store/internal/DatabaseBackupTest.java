@@ -68,7 +68,7 @@ class DatabaseBackupTest {
 
     @Test
     void backupTo_copyAlreadyThere_refusedAndNothingOverwritten() throws Exception {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("ministry-db"));
+        JdbcMinistryStore store = new JdbcMinistryStore(folder.resolve("ministry-db"));
         try {
             Files.createDirectories(folder.resolve("backup/ministry-db"));
             Files.writeString(folder.resolve("backup/ministry-db/keep.txt"), "giữ nguyên");

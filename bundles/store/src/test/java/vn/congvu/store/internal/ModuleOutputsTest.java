@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.store.NodeInventory;
@@ -29,16 +29,20 @@ class ModuleOutputsTest {
 
     @TempDir
     Path folder;
-    private DerbyMinistryStore store;
+    private MinistryEngine.Place place;
+    private JdbcMinistryStore store;
 
-    @BeforeEach
-    void open() {
-        store = new DerbyMinistryStore(folder.resolve("db"));
+    /** A new, empty ministry database on the engine, for one test. */
+    private void open(MinistryEngine engine) {
+        place = engine.place(folder);
+        store = place.store();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     private static NodeModule timeliness(String version, String jar, List<String> produces) {
@@ -55,8 +59,10 @@ class ModuleOutputsTest {
         store.recordInventory(new NodeInventory(province, SINCE, SINCE, List.of(modules)));
     }
 
-    @Test
-    void outputsOf_afterTheNodeMovedToAnotherVersion_answersEachJarWithItsOwnCodes() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void outputsOf_afterTheNodeMovedToAnotherVersion_answersEachJarWithItsOwnCodes(MinistryEngine engine) {
+        open(engine);
         record("04", timeliness("1.0.0", JAR_1_0, List.of("dossier.resolved.on_time", "dossier.received")),
                 national(List.of("discipline.rating")));
         record("04", timeliness("1.1.0", JAR_1_1, List.of("dossier.received", "dossier.resolved.on_time",
@@ -78,8 +84,10 @@ class ModuleOutputsTest {
                 List.copyOf(outputs.get(current)));
     }
 
-    @Test
-    void outputsOf_aJarNoNodeSaidOf_isAnsweredWithNoCodes_andAnOlderNodesSilenceAddsNothing() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void outputsOf_aJarNoNodeSaidOf_isAnsweredWithNoCodes_andAnOlderNodesSilenceAddsNothing(MinistryEngine engine) {
+        open(engine);
         record("04", timeliness("1.0.0", JAR_1_0, List.of()));
         ModuleProvenance unsaid = new ModuleProvenance("caobang.dossier-timeliness", "1.0.0", JAR_1_0);
         ModuleProvenance unknown = new ModuleProvenance("laocai.feedback", "2.0.0", "01".repeat(32));
@@ -88,8 +96,10 @@ class ModuleOutputsTest {
         assertEquals(List.of(List.of()), store.inventories().get(0).modules().stream().map(NodeModule::produces).toList());
     }
 
-    @Test
-    void recordInventory_aJarKnownAlready_keepsWhatWasSaidFirst_andAnotherProvinceCannotChangeIt() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void recordInventory_aJarKnownAlready_keepsWhatWasSaidFirst_andAnotherProvinceCannotChangeIt(MinistryEngine engine) {
+        open(engine);
         record("04", national(List.of("discipline.rating")));
         record("10", national(List.of("discipline.rating", "dossier.received")));
         record("04", national(List.of("dossier.received")));
@@ -100,8 +110,10 @@ class ModuleOutputsTest {
         assertEquals(Set.of(), store.outputsOf("01", List.of(rating)).get(rating), "Hà Nội's node never said");
     }
 
-    @Test
-    void inventories_giveEachRunningModuleWhatItsJarProduces_byCode() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void inventories_giveEachRunningModuleWhatItsJarProduces_byCode(MinistryEngine engine) {
+        open(engine);
         record("04", timeliness("1.0.0", JAR_1_0, List.of("dossier.resolved.on_time", "dossier.received")),
                 national(List.of("discipline.rating")));
         record("10", national(List.of()));
@@ -115,11 +127,13 @@ class ModuleOutputsTest {
                 "10", List.of(List.of())), produces);
     }
 
-    @Test
-    void outputs_surviveClosingAndReopeningTheDatabase() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void outputs_surviveClosingAndReopeningTheDatabase(MinistryEngine engine) {
+        open(engine);
         record("04", national(List.of("discipline.rating")));
         store.close();
-        store = new DerbyMinistryStore(folder.resolve("db"));
+        store = place.store();
 
         assertEquals(Set.of("discipline.rating"), store.outputsOf("04", List.of(
                 new ModuleProvenance("national.decree48-rating", "1.0.0", NATIONAL_JAR))).values().iterator().next());

@@ -25,7 +25,7 @@ class NodeModuleSignerMigrationTest {
     void inventoryRecordedBeforeSigners_isReadWithNoSigner_thenReplacedWithTheSignersSent() {
         Path path = folder.resolve("db");
         Instant since = Instant.parse("2026-01-01T00:00:00Z");
-        try (Database older = new Database(path, "ministry", DerbyMinistryStore.MIGRATIONS.subList(0, 6))) {
+        try (Database older = new Database(path, "ministry", JdbcMinistryStore.MIGRATIONS.subList(0, 6))) {
             older.inTransaction("writing an inventory the old way", connection -> {
                 try (PreparedStatement status = connection.prepareStatement(
                         "INSERT INTO node_status (province_code, taken_at, last_seen) VALUES ('04', ?, ?)")) {
@@ -44,7 +44,7 @@ class NodeModuleSignerMigrationTest {
             });
         }
 
-        DerbyMinistryStore store = new DerbyMinistryStore(path);
+        JdbcMinistryStore store = new JdbcMinistryStore(path);
         try {
             NodeModule before = new NodeModule("caobang.dossier-timeliness", "1.0.0", "ab".repeat(32), "04",
                     "Tỷ lệ hồ sơ đúng hạn", "Nghị định 61/2018/NĐ-CP", since, "");

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.store.Filing;
 import vn.congvu.store.Refusal;
@@ -22,20 +22,26 @@ class ReportFilingsTest {
 
     @TempDir
     Path folder;
-    private DerbyMinistryStore store;
+    private MinistryEngine.Place place;
+    private JdbcMinistryStore store;
 
-    @BeforeEach
-    void open() {
-        store = new DerbyMinistryStore(folder.resolve("db"));
+    /** A new, empty ministry database on the engine, for one test. */
+    private void open(MinistryEngine engine) {
+        place = engine.place(folder);
+        store = place.store();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
-    @Test
-    void filings_countRevisions_firstAndLatestAcceptance_andRevisionsComeOldestFirst() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void filings_countRevisions_firstAndLatestAcceptance_andRevisionsComeOldestFirst(MinistryEngine engine) {
+        open(engine);
         store.storeReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2022, 100), Instant.parse("2023-01-01T00:00:00Z"));
         store.storeReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2022, 101).withRevision(2), Instant.parse("2023-02-01T00:00:00Z"));
         store.storeReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.parse("2022-01-01T00:00:00Z"));
@@ -51,8 +57,10 @@ class ReportFilingsTest {
         assertEquals(twice.firstAcceptedAt(), revisions.get(0).receipt().acceptedAt());
     }
 
-    @Test
-    void aRefusal_replacesTheKeysEarlierOne_andKeepsItsProblemsAsTheyWere() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void aRefusal_replacesTheKeysEarlierOne_andKeepsItsProblemsAsTheyWere(MinistryEngine engine) {
+        open(engine);
         store.recordRefusal(new Refusal(StoreFixtures.CAO_BANG_2022, 1, Instant.parse("2023-01-01T00:00:00Z"), 1,
                 List.of("first")));
         Refusal latest = new Refusal(StoreFixtures.CAO_BANG_2022, 2, Instant.parse("2023-01-02T00:00:00Z"), 120,

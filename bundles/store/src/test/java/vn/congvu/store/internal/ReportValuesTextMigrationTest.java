@@ -43,7 +43,7 @@ class ReportValuesTextMigrationTest {
             });
         }
 
-        DerbyMinistryStore store = new DerbyMinistryStore(path);
+        JdbcMinistryStore store = new JdbcMinistryStore(path);
         try {
             assertEquals(List.of(new IndicatorValue("dossier.resolved", Disaggregation.of("level", "department"),
                     BigDecimal.valueOf(48447))), store.latest(new ReportKey("04", Period.year(2022), Regime.PERIODIC))

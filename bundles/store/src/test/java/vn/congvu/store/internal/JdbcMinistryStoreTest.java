@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.api.Disaggregation;
 import vn.congvu.api.IndicatorValue;
@@ -19,14 +21,16 @@ import vn.congvu.api.ReportKey;
 import vn.congvu.store.StoreOutcome;
 import vn.congvu.store.StoredReport;
 
-class DerbyMinistryStoreTest {
+class JdbcMinistryStoreTest {
 
     @TempDir
     Path folder;
 
-    @Test
-    void storeReport_sameRevisionTwice_returnsFirstReceipt() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void storeReport_sameRevisionTwice_returnsFirstReceipt(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         try {
             StoreOutcome.Stored first = assertInstanceOf(StoreOutcome.Stored.class,
                     store.storeReport(report(48447), Instant.now()));
@@ -41,9 +45,11 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void storeReport_sameRevisionOtherContent_isAConflictAndKeepsTheFirst() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void storeReport_sameRevisionOtherContent_isAConflictAndKeepsTheFirst(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         try {
             store.storeReport(report(48447), Instant.now());
 
@@ -56,9 +62,11 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void storeReport_higherRevision_supersedesAndKeepsHistory() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void storeReport_higherRevision_supersedesAndKeepsHistory(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         try {
             store.storeReport(report(48447), Instant.now());
             store.storeReport(report(48450).withRevision(2), Instant.now());
@@ -80,9 +88,11 @@ class DerbyMinistryStoreTest {
         assertEquals(values, ReportRows.decodeValues(ReportRows.encodeValues(values)));
     }
 
-    @Test
-    void latestFor_givesEachProvincesHighestRevisionOfThatPeriodOnly() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void latestFor_givesEachProvincesHighestRevisionOfThatPeriodOnly(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         try {
             Report caoBang2022 = report(48447);
             Report caoBang2022Revised = report(48450).withRevision(2);
@@ -102,9 +112,11 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void storeReport_manyAtOnceFromManyThreads_eachStoredOnceWithItsOwnReceipt() throws Exception {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void storeReport_manyAtOnceFromManyThreads_eachStoredOnceWithItsOwnReceipt(MinistryEngine engine) throws Exception {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         java.util.concurrent.ExecutorService provinces = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
             List<java.util.concurrent.Future<StoreOutcome>> outcomes = new java.util.ArrayList<>();
@@ -134,9 +146,52 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void recordInventory_replacesTheProvincesPrevious() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    /** Two ministry nodes on one database: any report may reach either, and each revision is stored once. */
+    @ParameterizedTest
+    @EnumSource(value = MinistryEngine.class, names = "POSTGRESQL")
+    void storeReport_twoNodesOnOneDatabase_eachRevisionStoredOnceWithOneReceiptAnsweredByBoth(MinistryEngine engine)
+            throws Exception {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore first = place.store();
+        JdbcMinistryStore second = place.store();
+        java.util.concurrent.ExecutorService provinces = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<StoreOutcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                // 300 revisions, each sent to both nodes at about the same time (a retry through the other node)
+                int revision = 1 + i / 2;
+                JdbcMinistryStore node = i % 2 == 0 ? first : second;
+                outcomes.add(provinces.submit(() -> node.storeReport(report(48447).withRevision(revision), Instant.now())));
+            }
+            java.util.Map<Integer, String> receipts = new java.util.HashMap<>();
+            long stored = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                StoreOutcome outcome = outcomes.get(i).get();
+                String receipt = outcome instanceof StoreOutcome.Stored s ? s.receipt().receiptId()
+                        : assertInstanceOf(StoreOutcome.Duplicate.class, outcome).firstReceipt().receiptId();
+                stored += outcome instanceof StoreOutcome.Stored ? 1 : 0;
+                String earlier = receipts.putIfAbsent(1 + i / 2, receipt);
+                if (earlier != null) {
+                    assertEquals(earlier, receipt, "both nodes answer a revision with the same receipt");
+                }
+            }
+            assertEquals(300, stored);
+            assertEquals(300, first.countRevisions());
+            assertEquals(300, second.countRevisions());
+            assertEquals(300, new java.util.HashSet<>(receipts.values()).size(), "receipt ids are unique across nodes");
+            assertEquals(report(48447).withRevision(300), second.latest(CAO_BANG_2022).orElseThrow().report());
+        } finally {
+            provinces.shutdownNow();
+            first.close();
+            second.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void recordInventory_replacesTheProvincesPrevious(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         try {
             vn.congvu.store.NodeModule v1 = new vn.congvu.store.NodeModule("caobang.dossier-timeliness", "1.0.0", "ab".repeat(32),
                     "04", "Tỷ lệ hồ sơ đúng hạn", "Nghị định 61/2018/NĐ-CP", Instant.parse("2026-01-01T00:00:00Z"));
@@ -152,22 +207,24 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void recordInventory_keepsEachModulesSignerAsSent_andNoneWhereTheNodeDidNotSay() {
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void recordInventory_keepsEachModulesSignerAsSent_andNoneWhereTheNodeDidNotSay(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
         String signer = "CN=Sở Nội vụ tỉnh Cao Bằng, O=UBND tỉnh Cao Bằng, L=Thành phố Cao Bằng, C=VN (sha256 1a2b3c4d5e6f)";
         Instant since = Instant.parse("2026-03-01T00:00:00Z");
         vn.congvu.store.NodeModule signed = new vn.congvu.store.NodeModule("caobang.administrative-discipline", "1.2.0",
                 "ab".repeat(32), "04", "Kỷ luật hành chính", "Chỉ thị 26/CT-TTg", since, signer);
         vn.congvu.store.NodeModule notSaid = new vn.congvu.store.NodeModule("national.decree48-rating", "1.0.0",
                 "cd".repeat(32), "*", "Đánh giá, xếp loại", "Nghị định 48/2023/NĐ-CP", since);
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+        JdbcMinistryStore store = place.store();
         try {
             store.recordInventory(new vn.congvu.store.NodeInventory("04", Instant.now(), Instant.now(), List.of(signed, notSaid)));
         } finally {
             store.close();
         }
 
-        DerbyMinistryStore reopened = new DerbyMinistryStore(folder.resolve("db"));
+        JdbcMinistryStore reopened = place.store();
         try {
             List<vn.congvu.store.NodeModule> modules = reopened.inventories().get(0).modules();
             assertEquals(List.of(signed, notSaid), modules);
@@ -178,14 +235,16 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void storedReport_survivesClosingAndReopeningTheDatabase() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void storedReport_survivesClosingAndReopeningTheDatabase(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         StoreOutcome.Stored stored = assertInstanceOf(StoreOutcome.Stored.class,
                 store.storeReport(report(48447), Instant.now()));
         store.close();
 
-        DerbyMinistryStore reopened = new DerbyMinistryStore(folder.resolve("db"));
+        JdbcMinistryStore reopened = place.store();
         try {
             assertEquals(report(48447), reopened.latest(CAO_BANG_2022).orElseThrow().report());
             assertEquals(stored.receipt().receiptId(), reopened.latest(CAO_BANG_2022).orElseThrow().receipt().receiptId());
@@ -194,19 +253,21 @@ class DerbyMinistryStoreTest {
         }
     }
 
-    @Test
-    void storeReport_revisionStoredUnderTheFirstCanonicalForm_sameContentIsStillADuplicate() {
-        DerbyMinistryStore store = new DerbyMinistryStore(folder.resolve("db"));
+    @ParameterizedTest
+    @EnumSource(MinistryEngine.class)
+    void storeReport_revisionStoredUnderTheFirstCanonicalForm_sameContentIsStillADuplicate(MinistryEngine engine) {
+        MinistryEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.store();
         StoreOutcome.Stored first = assertInstanceOf(StoreOutcome.Stored.class, store.storeReport(report(48447), Instant.now()));
         store.close();
-        try (Database database = new Database(folder.resolve("db"), "ministry", DerbyMinistryStore.MIGRATIONS)) {
+        try (Database database = place.database()) {
             database.inTransaction("giving the report a hash of the first canonical form", connection -> {
                 try (java.sql.Statement update = connection.createStatement()) {
                     return update.executeUpdate("UPDATE reports SET content_hash = '" + "b".repeat(64) + "'");
                 }
             });
         }
-        store = new DerbyMinistryStore(folder.resolve("db"));
+        store = place.store();
         try {
             StoreOutcome.Duplicate again = assertInstanceOf(StoreOutcome.Duplicate.class,
                     store.storeReport(report(48447), Instant.now()));

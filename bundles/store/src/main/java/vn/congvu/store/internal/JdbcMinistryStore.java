@@ -37,22 +37,44 @@ import vn.congvu.store.Receipt;
 import vn.congvu.store.StoreOutcome;
 import vn.congvu.store.StoredReport;
 
-/** The ministry database on Derby. Active only on a node configured as the ministry. */
-@Designate(ocd = DerbyMinistryStore.Config.class)
+/**
+ * The ministry database: embedded Derby in the node's folder (the default), or a PostgreSQL database that several
+ * ministry nodes may share. Active only on a node configured as the ministry.
+ */
+@Designate(ocd = JdbcMinistryStore.Config.class)
 @Component(service = {MinistryStore.class, DatabaseBackup.class, AccountStore.class}, configurationPid = "vn.congvu.store.ministry",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyMinistryStore implements MinistryStore, DatabaseBackup, AccountStore {
+public class JdbcMinistryStore implements MinistryStore, DatabaseBackup, AccountStore {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DerbyMinistryStore.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcMinistryStore.class);
 
     /** Where the ministry database lives. */
     @ObjectClassDefinition(name = "congvu ministry store")
     public @interface Config {
-        /** @return the database folder */
-        @AttributeDefinition(description = "Folder of the ministry's Derby database, such as data/ministry-db")
-        String database();
-    }
+        /** @return the Derby database folder, when the database is embedded */
+        @AttributeDefinition(required = false, description = "Folder of the ministry's embedded Derby database, such "
+                + "as data/ministry-db; leave it out when url names a PostgreSQL database")
+        String database() default "";
 
+        /** @return the PostgreSQL database's JDBC address, or empty for the embedded Derby database */
+        @AttributeDefinition(required = false, description = "A PostgreSQL database's JDBC address, such as "
+                + "jdbc:postgresql://db.bnv.local:5432/congvu; empty: the embedded Derby database in 'database'")
+        String url() default "";
+
+        /** @return the PostgreSQL login role */
+        @AttributeDefinition(required = false, description = "The PostgreSQL login role")
+        String user() default "";
+
+        /** @return the file holding the role's password */
+        @AttributeDefinition(required = false, description = "A file holding the PostgreSQL role's password on its "
+                + "first line, readable by the node's user only, such as etc/db-password")
+        String password_file() default "";
+
+        /** @return the connections this node keeps to PostgreSQL at most */
+        @AttributeDefinition(required = false, min = "2", max = "200", description = "Connections to PostgreSQL at "
+                + "most, for this node")
+        int pool_size() default 16;
+    }
 
     /** How many reports one transaction may commit together, and how many may wait for it. */
     private static final int BATCH = 256;
@@ -71,17 +93,23 @@ public class DerbyMinistryStore implements MinistryStore, DatabaseBackup, Accoun
      * @param engine the Derby engine, which outlives this store
      */
     @Activate
-    public DerbyMinistryStore(Config config, @Reference DerbyEngine engine) {
-        this(Path.of(DerbyProvinceStore.requireSet(config.database())));
+    public JdbcMinistryStore(Config config, @Reference DerbyEngine engine) {
+        this(MinistryDatabases.open(config, MIGRATIONS));
     }
 
-    /** The ministry schema's migrations; the n-th is schema version n. */
+    /** The ministry schema's migrations; the n-th is schema version n (the same names for every engine). */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-findings.sql", "003-node-inventory.sql",
             "004-reports-by-period.sql", "005-report-values-text.sql",
             "006-node-certificates.sql", "007-node-module-signer.sql", "008-module-outputs.sql", "009-console-accounts.sql", "010-report-refusals.sql");
 
-    DerbyMinistryStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "ministry", MIGRATIONS);
+    /** @param databaseFolder an embedded Derby database's folder */
+    JdbcMinistryStore(Path databaseFolder) {
+        this(new Database(databaseFolder, "ministry", MIGRATIONS));
+    }
+
+    /** @param database the ministry database, migrated; closed with this store */
+    JdbcMinistryStore(Database database) {
+        this.database = database;
         this.writes = new GroupCommit(database, "ministry", BATCH, WAITING);
         this.certificates = new NodeCertificates(database);
         this.inventories = new NodeInventories(database);
@@ -105,48 +133,8 @@ public class DerbyMinistryStore implements MinistryStore, DatabaseBackup, Accoun
      */
     @Override
     public StoreOutcome storeReport(Report report, String contentHash, Instant preparedAt) {
-        return writes.submit("storing report " + report.key() + " revision " + report.revision(), connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredReportReads.COLUMNS + " FROM reports "
-                    + "WHERE province_code = ? AND period = ? AND regime = ? AND revision = ?")) {
-                ReportRows.setKey(query, report.key());
-                query.setInt(4, report.revision());
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
-                        String storedHash = row.getString("content_hash");
-                        Receipt first = new Receipt(row.getString("receipt_id"), row.getTimestamp("accepted_at").toInstant());
-                        // a revision stored under the first canonical form has another hash for the same content:
-                        // the content itself decides, so a retry after a lost answer stays a duplicate
-                        if (storedHash.equals(contentHash) || StoredReportReads.read(connection, row).report().equals(report)) {
-                            return new StoreOutcome.Duplicate(first);
-                        }
-                        return new StoreOutcome.Conflict(storedHash);
-                    }
-                }
-            }
-            Instant acceptedAt = Instant.now();
-            long reportId;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports (province_code, period, "
-                    + "regime, revision, content_hash, prepared_at, accepted_at, values_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ReportRows.setKey(insert, report.key());
-                insert.setInt(4, report.revision());
-                insert.setString(5, contentHash);
-                insert.setTimestamp(6, Timestamp.from(preparedAt));
-                insert.setTimestamp(7, Timestamp.from(acceptedAt));
-                ReportRows.setValuesText(insert, 8, report);
-                insert.executeUpdate();
-                reportId = ReportRows.generatedKey(insert);
-            }
-            String receiptId = String.format("BNV-%d-%06d", acceptedAt.atZone(ZoneOffset.UTC).getYear(), reportId);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE reports SET receipt_id = ? WHERE report_id = ?")) {
-                update.setString(1, receiptId);
-                update.setLong(2, reportId);
-                update.executeUpdate();
-            }
-            ReportRows.insertContent(connection, reportId, report);
-            return new StoreOutcome.Stored(new Receipt(receiptId, acceptedAt));
-        });
+        return writes.submit("storing report " + report.key() + " revision " + report.revision(),
+                connection -> ReportReceipts.store(connection, report, contentHash, preparedAt));
     }
 
     @Override
@@ -194,7 +182,7 @@ public class DerbyMinistryStore implements MinistryStore, DatabaseBackup, Accoun
         try {
             return database.inTransaction("probing the database", connection -> {
                 try (Statement statement = connection.createStatement();
-                     ResultSet row = statement.executeQuery("VALUES 1")) {
+                     ResultSet row = statement.executeQuery(database.dialect().probeQuery())) {
                     return row.next();
                 }
             });
@@ -275,7 +263,7 @@ public class DerbyMinistryStore implements MinistryStore, DatabaseBackup, Accoun
         return database.path();
     }
 
-    /** Derby's online backup: reports keep being stored while it copies. */
+    /** Derby's online backup: reports keep being stored while it copies (PostgreSQL's databases: its own tools). */
     @Override
     public Path backupTo(Path folder) {
         return database.backupTo(folder);
