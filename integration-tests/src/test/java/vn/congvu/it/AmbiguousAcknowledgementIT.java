@@ -117,5 +117,11 @@ public class AmbiguousAcknowledgementIT extends CongvuTestSupport {
         }
         assertEquals(12, interceptor.lost.get());
         assertEquals("every report stored once", 12, service(MinistryStore.class).countRevisions());
+        storedOnce();
+    }
+
+    /** What a variant of this test checks more, once every report was stored once (nothing here). */
+    protected void storedOnce() throws Exception {
+        // the Derby store's count above says it
     }
 }

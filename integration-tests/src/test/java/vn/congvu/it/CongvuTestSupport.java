@@ -8,6 +8,10 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import javax.inject.Inject;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
@@ -24,6 +30,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
+import vn.congvu.store.internal.PostgresServer;
 
 /**
  * What every OSGi integration test shares: a Felix framework with the real platform and congvu bundles,
@@ -36,7 +43,7 @@ public abstract class CongvuTestSupport {
             "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
             "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.log",
             "org.apache.felix.gogo.runtime", "failureaccess", "guava", "gson", "protobuf-java",
-            "bcprov-jdk18on", "bcutil-jdk18on", "bcpkix-jdk18on",
+            "bcprov-jdk18on", "bcutil-jdk18on", "bcpkix-jdk18on", "postgresql", "HikariCP",
             "congvu-api", "congvu-proto", "congvu-grpc", "congvu-trust", "congvu-store", "congvu-metrics", "congvu-engine", "congvu-modules", "congvu-uplink",
             "congvu-ministry", "congvu-admin", "congvu-logging", "congvu-rules-caobang", "congvu-rules-tuyenquang",
             "congvu-rules-backan", "congvu-rules-hanoi", "congvu-rules-hatinh", "congvu-rules-national");
@@ -75,6 +82,49 @@ public abstract class CongvuTestSupport {
     }
 
     /**
+     * The framework of {@link #congvuRuntime()} whose ministry keeps its store in a new database on the test run's
+     * PostgreSQL server, started here, outside the framework: {@link #configureMinistry} of that test class finds the
+     * database in a file of the class's name under the work folder (not in system properties, which would outlive
+     * the class in the JVM the test classes share).
+     *
+     * @param testClass the test class
+     */
+    protected static Option[] congvuRuntimeOnPostgresql(Class<?> testClass) {
+        PostgresServer.Database database = PostgresServer.shared().createDatabase();
+        Properties coordinates = new Properties();
+        coordinates.setProperty("url", database.jdbcUrl());
+        coordinates.setProperty("user", database.user());
+        coordinates.setProperty("password", database.password());
+        try {
+            Files.createDirectories(ministryDatabaseOf(testClass).getParent());
+            try (Writer out = Files.newBufferedWriter(ministryDatabaseOf(testClass), StandardCharsets.UTF_8)) {
+                coordinates.store(out, "the ministry's PostgreSQL database for " + testClass.getSimpleName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return congvuRuntime();
+    }
+
+    /** @return where {@link #congvuRuntimeOnPostgresql} leaves a test class's database, which the class alone reads */
+    private static Path ministryDatabaseOf(Class<?> testClass) {
+        return Path.of(System.getProperty("congvu.work", "target/work"), testClass.getSimpleName() + "-ministry-db.properties");
+    }
+
+    /** @return the PostgreSQL database (url, user, password) {@link #congvuRuntimeOnPostgresql} made for this class */
+    protected Optional<Properties> ministryDatabaseOnPostgresql() throws IOException {
+        Path file = ministryDatabaseOf(getClass());
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties coordinates = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            coordinates.load(in);
+        }
+        return Optional.of(coordinates);
+    }
+
+    /**
      * @param name what the folder is for
      * @return a new empty folder under target/work
      */
@@ -105,7 +155,15 @@ public abstract class CongvuTestSupport {
      * Configures this framework as the ministry, as etc/vn.congvu.store.ministry.cfg and vn.congvu.ministry.cfg do.
      */
     protected void configureMinistry(Path database, int port) throws IOException {
-        configure("vn.congvu.store.ministry", Map.of("database", database.toString()));
+        Optional<Properties> onPostgresql = ministryDatabaseOnPostgresql();
+        if (onPostgresql.isEmpty()) {
+            configure("vn.congvu.store.ministry", Map.of("database", database.toString()));
+        } else {
+            Properties coordinates = onPostgresql.get();
+            Path password = Files.writeString(database.resolveSibling("db-password"), coordinates.getProperty("password"));
+            configure("vn.congvu.store.ministry", Map.of("url", coordinates.getProperty("url"), "user",
+                    coordinates.getProperty("user"), "password.file", password.toString()));
+        }
         // mutual TLS, as a node is by default: the CA lives beside the database, shared with the provinces
         Path tls = TestPki.in(database.resolveSibling("pki")).ministry(database.resolveSibling("ministry-tls"));
         configure("vn.congvu.ministry", Map.of("host", "127.0.0.1", "port", port, "print.stored", false,

@@ -87,7 +87,13 @@ final class HomeBackup {
             List<String> lines = new ArrayList<>();
             List<String> databases = new ArrayList<>();
             for (DatabaseBackup store : stores) {
-                Path relative = placeOf(store.database());
+                if (store.database().isEmpty()) {
+                    // a database server's copies are its administrators' business, with its own tools
+                    lines.add("cơ sở dữ liệu ở máy chủ, không sao lưu ở đây / the database is on a server, not copied: "
+                            + store.location() + " (back it up with pg_dump or the server's own backups)");
+                    continue;
+                }
+                Path relative = placeOf(store.database().get());
                 Path copy = store.backupTo(Files.createDirectories(partial.resolve(relative).getParent()));
                 databases.add(relative.toString());
                 lines.add(describe(relative + "/", copy, "cơ sở dữ liệu / database, Derby online backup"));

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,34 @@ class HomeBackupTest {
         try (Stream<Path> left = Files.list(folder.resolve("backups"))) {
             assertEquals(List.of(backup), left.toList());
         }
+    }
+
+    @Test
+    void writeInto_databaseOnAServer_copiesTheHomeAndSaysTheDatabaseIsNotInIt() throws IOException {
+        DatabaseBackup onPostgresql = new DatabaseBackup() {
+            @Override
+            public Optional<Path> database() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String location() {
+                return "jdbc:postgresql://db.bnv.local:5432/congvu";
+            }
+
+            @Override
+            public Path backupTo(Path target) {
+                throw new IllegalStateException("the database is on a server");
+            }
+        };
+
+        String printed = new HomeBackup(home, List.of(onPostgresql), CLOCK).writeInto(folder.resolve("backups"));
+
+        Path backup = folder.resolve("backups/congvu-caobang-20261201-183000Z");
+        assertTrue(printed.contains("the database is on a server, not copied: jdbc:postgresql://db.bnv.local:5432/congvu"),
+                printed);
+        assertEquals("khóa", Files.readString(backup.resolve("etc/tls/node.key.pem")));
+        assertTrue(Files.readString(backup.resolve(HomeBackup.MANIFEST), StandardCharsets.UTF_8).contains("databases = \n"));
     }
 
     @Test
@@ -116,8 +145,13 @@ class HomeBackupTest {
         }
 
         @Override
-        public Path database() {
-            return database;
+        public Optional<Path> database() {
+            return Optional.of(database);
+        }
+
+        @Override
+        public String location() {
+            return database.toString();
         }
 
         @Override

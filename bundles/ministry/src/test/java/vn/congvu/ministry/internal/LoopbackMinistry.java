@@ -14,6 +14,7 @@ import vn.congvu.federation.v1.ReportingServiceGrpc;
 import vn.congvu.grpc.internal.NettyGrpcTransports;
 import vn.congvu.store.internal.DerbyEngine;
 import vn.congvu.store.internal.JdbcMinistryStore;
+import vn.congvu.store.internal.StoreSettings;
 
 /**
  * A real ministry for tests: the MinistryServer component over a Derby store in a folder, listening on
@@ -42,7 +43,7 @@ final class LoopbackMinistry implements AutoCloseable {
      *               {@code null} for plaintext
      */
     LoopbackMinistry(Path folder, Path tls) throws Exception {
-        store = new JdbcMinistryStore(new JdbcMinistryStore.Config() {
+        store = new JdbcMinistryStore(new StoreSettings() {
             @Override
             public String database() {
                 return folder.resolve("ministry-db").toString();
@@ -70,7 +71,7 @@ final class LoopbackMinistry implements AutoCloseable {
 
             @Override
             public Class<? extends Annotation> annotationType() {
-                return JdbcMinistryStore.Config.class;
+                return StoreSettings.class;
             }
         }, new DerbyEngine());
         server = new MinistryServer(MinistrySettings.loopback(tls), store, new NettyGrpcTransports(), List.of());

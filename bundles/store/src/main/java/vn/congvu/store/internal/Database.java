@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.congvu.store.StoreBusyException;
 import vn.congvu.store.StoreException;
 
 /**
@@ -88,11 +90,18 @@ final class Database implements AutoCloseable {
                 // Derby's identity generators give up at once when another transaction holds their
                 // catalog row ("a lock could not be obtained"): the whole transaction was rolled back and
                 // is run again, as are deadlocks. Every unit of work here starts by reading what it needs.
-                if (attempt < MAX_ATTEMPTS && dialect().isTransient(e)) {
-                    LOG.warn("Database {}: {} met a conflict ({}); trying again ({} of {})", where, doing,
-                            e.getMessage(), attempt + 1, MAX_ATTEMPTS);
-                    pause(attempt);
-                    continue;
+                if (dialect().isTransient(e)) {
+                    if (attempt < MAX_ATTEMPTS) {
+                        LOG.warn("Database {}: {} met a conflict ({}); trying again ({} of {})", where, doing,
+                                e.getMessage(), attempt + 1, MAX_ATTEMPTS);
+                        pause(attempt);
+                        continue;
+                    }
+                    // still conflicting: nothing of it was done, and the same request may succeed later (never a
+                    // fault of the request's content, which a unique violation would otherwise be taken for)
+                    LOG.warn("Database {}: {} still met a conflict after {} attempts: {}", where, doing, MAX_ATTEMPTS,
+                            e.getMessage());
+                    throw new StoreBusyException(doing + " in " + where, 1_000);
                 }
                 throw new StoreException(doing + " in " + where, e);
             }
@@ -132,6 +141,9 @@ final class Database implements AutoCloseable {
                     pause(attempt);
                     continue;
                 }
+                if (dialect().isTransient(e)) {
+                    throw new StoreBusyException(doing + " in " + where, 1_000);
+                }
                 throw new StoreException(doing + " in " + where, e);
             } catch (RuntimeException e) {
                 abandon(connection);
@@ -163,16 +175,18 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** @return where the database is, for messages (a folder, or a JDBC address without credentials) */
+    String describe() {
+        return where;
+    }
+
     /** @return how this database's SQL differs from the standard form */
     SqlDialect dialect() {
         return host.dialect();
     }
 
-    /**
-     * @return the database folder, absolute
-     * @throws IllegalStateException if the database is on a server, not in a folder of this node's
-     */
-    Path path() {
+    /** @return the database folder, absolute, or empty for a database on a server */
+    Optional<Path> folder() {
         return host.folder();
     }
 
@@ -214,9 +228,11 @@ final class Database implements AutoCloseable {
     }
 
     private static int currentVersion(Connection connection) throws SQLException {
-        // Derby keeps unquoted names in upper case, PostgreSQL in lower case
-        try (ResultSet upper = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null);
-             ResultSet lower = connection.getMetaData().getTables(null, null, "schema_version", null)) {
+        // Derby keeps unquoted names in upper case, PostgreSQL in lower case; only the connection's own schema counts
+        // (another schema of the same database may hold a table of that name)
+        String schema = connection.getSchema();
+        try (ResultSet upper = connection.getMetaData().getTables(null, schema, "SCHEMA_VERSION", null);
+             ResultSet lower = connection.getMetaData().getTables(null, schema, "schema_version", null)) {
             if (!upper.next() && !lower.next()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, file VARCHAR(200) NOT NULL)");

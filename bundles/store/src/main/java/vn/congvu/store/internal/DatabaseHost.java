@@ -1,6 +1,7 @@
 package vn.congvu.store.internal;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Where a database lives and what its engine does beyond SQL: open connections, copy it, close it. */
@@ -15,11 +16,8 @@ interface DatabaseHost extends AutoCloseable {
     /** @return where the database is, for messages (a folder, or a JDBC address without credentials) */
     String describe();
 
-    /**
-     * @return the database's folder on this machine
-     * @throws IllegalStateException if the database is not in a folder of this node's (a database server's)
-     */
-    Path folder();
+    /** @return the database's folder on this machine, or empty for a database on a server */
+    Optional<Path> folder();
 
     /**
      * Copies the running database, consistent as of one moment, into the folder.

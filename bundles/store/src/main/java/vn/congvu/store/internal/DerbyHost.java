@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.slf4j.Logger;
@@ -67,8 +68,8 @@ final class DerbyHost implements DatabaseHost {
     }
 
     @Override
-    public Path folder() {
-        return path;
+    public Optional<Path> folder() {
+        return Optional.of(path);
     }
 
     /**

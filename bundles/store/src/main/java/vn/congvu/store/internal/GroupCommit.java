@@ -112,6 +112,11 @@ final class GroupCommit implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException e) {
+            if (lostTheDatabase(e)) {
+                // the database does not answer: every write would wait for it again, alone; they all fail now
+                batch.forEach(pending -> pending.result().completeExceptionally(e));
+                return;
+            }
             LOG.debug("A batch of {} writes failed; running each alone", batch.size(), e);
             batch.forEach(this::runAlone);
             return;
@@ -127,6 +132,17 @@ final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException e) {
             pending.result().completeExceptionally(e);
         }
+    }
+
+    /** @return whether the failure is the connection's (SQLState class 08, or no connection within the time) */
+    private static boolean lostTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

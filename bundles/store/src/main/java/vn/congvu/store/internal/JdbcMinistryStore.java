@@ -17,9 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.api.Period;
 import vn.congvu.api.Regime;
@@ -41,40 +39,12 @@ import vn.congvu.store.StoredReport;
  * The ministry database: embedded Derby in the node's folder (the default), or a PostgreSQL database that several
  * ministry nodes may share. Active only on a node configured as the ministry.
  */
-@Designate(ocd = JdbcMinistryStore.Config.class)
+@Designate(ocd = StoreSettings.class)
 @Component(service = {MinistryStore.class, DatabaseBackup.class, AccountStore.class}, configurationPid = "vn.congvu.store.ministry",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class JdbcMinistryStore implements MinistryStore, DatabaseBackup, AccountStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcMinistryStore.class);
-
-    /** Where the ministry database lives. */
-    @ObjectClassDefinition(name = "congvu ministry store")
-    public @interface Config {
-        /** @return the Derby database folder, when the database is embedded */
-        @AttributeDefinition(required = false, description = "Folder of the ministry's embedded Derby database, such "
-                + "as data/ministry-db; leave it out when url names a PostgreSQL database")
-        String database() default "";
-
-        /** @return the PostgreSQL database's JDBC address, or empty for the embedded Derby database */
-        @AttributeDefinition(required = false, description = "A PostgreSQL database's JDBC address, such as "
-                + "jdbc:postgresql://db.bnv.local:5432/congvu; empty: the embedded Derby database in 'database'")
-        String url() default "";
-
-        /** @return the PostgreSQL login role */
-        @AttributeDefinition(required = false, description = "The PostgreSQL login role")
-        String user() default "";
-
-        /** @return the file holding the role's password */
-        @AttributeDefinition(required = false, description = "A file holding the PostgreSQL role's password on its "
-                + "first line, readable by the node's user only, such as etc/db-password")
-        String password_file() default "";
-
-        /** @return the connections this node keeps to PostgreSQL at most */
-        @AttributeDefinition(required = false, min = "2", max = "200", description = "Connections to PostgreSQL at "
-                + "most, for this node")
-        int pool_size() default 16;
-    }
 
     /** How many reports one transaction may commit together, and how many may wait for it. */
     private static final int BATCH = 256;
@@ -93,8 +63,8 @@ public class JdbcMinistryStore implements MinistryStore, DatabaseBackup, Account
      * @param engine the Derby engine, which outlives this store
      */
     @Activate
-    public JdbcMinistryStore(Config config, @Reference DerbyEngine engine) {
-        this(MinistryDatabases.open(config, MIGRATIONS));
+    public JdbcMinistryStore(StoreSettings config, @Reference DerbyEngine engine) {
+        this(StoreDatabases.open(config, "ministry", MIGRATIONS));
     }
 
     /** The ministry schema's migrations; the n-th is schema version n (the same names for every engine). */
@@ -259,8 +229,13 @@ public class JdbcMinistryStore implements MinistryStore, DatabaseBackup, Account
     }
 
     @Override
-    public Path database() {
-        return database.path();
+    public Optional<Path> database() {
+        return database.folder();
+    }
+
+    @Override
+    public String location() {
+        return database.describe();
     }
 
     /** Derby's online backup: reports keep being stored while it copies (PostgreSQL's databases: its own tools). */

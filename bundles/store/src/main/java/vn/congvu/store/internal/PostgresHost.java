@@ -3,6 +3,7 @@ package vn.congvu.store.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -24,8 +25,10 @@ final class PostgresHost implements DatabaseHost {
      */
     PostgresHost(String url, String user, String password, int poolSize) {
         if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("url = " + url + ": a PostgreSQL JDBC address is "
-                    + "jdbc:postgresql://HOST:PORT/DATABASE");
+            throw new IllegalArgumentException("url: a PostgreSQL JDBC address is jdbc:postgresql://HOST:PORT/DATABASE");
+        }
+        if (poolSize < 2 || poolSize > 200) {
+            throw new IllegalArgumentException("pool.size = " + poolSize + ": between 2 and 200 connections");
         }
         this.url = url;
         // the driver's own data source, handed to the pool: no lookup through DriverManager, whose class loading an
@@ -35,6 +38,9 @@ final class PostgresHost implements DatabaseHost {
         driver.setUser(user);
         driver.setPassword(password);
         driver.setApplicationName("congvu");
+        // a server that stops answering mid-statement is given up in bounded time, and idle connections are probed
+        driver.setSocketTimeout(120);
+        driver.setTcpKeepAlive(true);
         HikariConfig config = new HikariConfig();
         config.setDataSource(driver);
         config.setPoolName("congvu-" + user);
@@ -43,6 +49,7 @@ final class PostgresHost implements DatabaseHost {
         // a database that does not answer fails the node's start in bounded time, with the driver's reason
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
+        config.setKeepaliveTime(60_000);
         this.pool = new HikariDataSource(config);
     }
 
@@ -58,12 +65,13 @@ final class PostgresHost implements DatabaseHost {
 
     @Override
     public String describe() {
-        return url;
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query); // a password may be written in the address's parameters
     }
 
     @Override
-    public Path folder() {
-        throw notHere();
+    public Optional<Path> folder() {
+        return Optional.empty();
     }
 
     @Override
@@ -77,8 +85,7 @@ final class PostgresHost implements DatabaseHost {
     }
 
     private IllegalStateException notHere() {
-        return new IllegalStateException("the database is on the PostgreSQL server " + url + ", not in this node's "
-                + "folder: back it up with PostgreSQL's own tools (pg_dump, or the server's replication), not with "
-                + "congvu backup");
+        return new IllegalStateException("the database is on the PostgreSQL server " + describe() + ", not in this node's "
+                + "folder: back it up with PostgreSQL's own tools (pg_dump, or the server's replication)");
     }
 }

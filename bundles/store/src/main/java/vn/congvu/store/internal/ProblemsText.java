@@ -1,7 +1,5 @@
 package vn.congvu.store.internal;
 
-import java.sql.Clob;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import vn.congvu.api.Problem;
@@ -27,11 +25,11 @@ final class ProblemsText {
         return TextCodec.LINES.rows(rows);
     }
 
-    static List<Problem> read(Clob clob) throws SQLException {
-        return clob == null ? List.of() : read(clob.getSubString(1, (int) clob.length()));
-    }
-
+    /** @param text what {@link #write} wrote, or null (no problems kept) */
     static List<Problem> read(String text) {
+        if (text == null) {
+            return List.of();
+        }
         List<Problem> problems = new ArrayList<>();
         if (text.contains(LEGACY_SEPARATOR)) {
             for (String line : text.split("\n")) {

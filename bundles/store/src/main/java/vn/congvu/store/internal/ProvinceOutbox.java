@@ -218,7 +218,7 @@ final class ProvinceOutbox {
     private static OutboxEntry read(Connection connection, ResultSet row) throws SQLException {
         ReportKey key = key(row, 9);
         // the problems' CLOB first, before other statements run on the connection
-        List<Problem> refusal = ProblemsText.read(row.getClob(7));
+        List<Problem> refusal = ProblemsText.read(row.getString(7)); // a CLOB in Derby, TEXT in PostgreSQL
         Report report = ReportRows.readContent(connection, row.getLong(8), key, row.getInt(12), row.getString(14));
         return new OutboxEntry(row.getLong(1), report, row.getTimestamp(13).toInstant(),
                 OutboxState.valueOf(row.getString(2)), row.getInt(3), row.getString(15), row.getString(4),

@@ -34,8 +34,11 @@ enum SqlDialect {
     POSTGRESQL(Set.of("40001", "40P01", "23505"), "", "SELECT 1") {
         @Override
         String inEngineTypes(String ddl) {
-            // PostgreSQL's TEXT holds any length; its large objects (what pgjdbc maps CLOB to) are another thing
-            return CLOB.matcher(ddl).replaceAll("TEXT");
+            // PostgreSQL's TEXT and BYTEA hold any length; its large objects (what pgjdbc maps CLOB and BLOB to) are
+            // another thing
+            // and instants as instants: two nodes in two time zones read the same moment
+            String types = BLOB.matcher(CLOB.matcher(ddl).replaceAll("TEXT")).replaceAll("BYTEA");
+            return TIMESTAMP.matcher(types).replaceAll("TIMESTAMP WITH TIME ZONE");
         }
 
         @Override
@@ -48,7 +51,9 @@ enum SqlDialect {
         }
     };
 
-    private static final Pattern CLOB = Pattern.compile("\\bCLOB\\(\\d+[KMG]?\\)");
+    private static final Pattern CLOB = Pattern.compile("\\bCLOB\\b(\\(\\d+[KMG]?\\))?");
+    private static final Pattern BLOB = Pattern.compile("\\bBLOB\\b(\\(\\d+[KMG]?\\))?");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\bTIMESTAMP\\b(?! WITH)");
 
     private final Set<String> transientStates;
     private final String readUncommittedSuffix;

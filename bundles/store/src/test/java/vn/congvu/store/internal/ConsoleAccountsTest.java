@@ -4,44 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.store.ConsoleAccount;
 import vn.congvu.store.ConsoleAccount.Role;
 
 /** The console's accounts in a real ministry database (Derby in a temporary folder, and PostgreSQL). */
-class ConsoleAccountsTest {
+class ConsoleAccountsTest extends OnEachEngine<JdbcMinistryStore> {
 
     private static final Instant CREATED = Instant.parse("2025-07-01T02:00:00Z");
     private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
 
-    @TempDir
-    Path folder;
-    private MinistryEngine.Place place;
-    private JdbcMinistryStore store;
-
-    /** A new, empty ministry database on the engine, for one test. */
-    private void open(MinistryEngine engine) {
-        place = engine.place(folder);
-        store = place.store();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
+    ConsoleAccountsTest() {
+        super(StoreEngine.Place::ministry, JdbcMinistryStore::close);
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void create_thenFind_returnsTheAccountNeverSignedIn(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void create_thenFind_returnsTheAccountNeverSignedIn(StoreEngine engine) {
         open(engine);
         ConsoleAccount an = new ConsoleAccount("nguyen.an", "Nguyễn Văn An", Role.ADMIN, HASH, CREATED, null);
 
@@ -52,8 +35,8 @@ class ConsoleAccountsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void create_sameNameTwice_refusesAndKeepsTheFirst(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void create_sameNameTwice_refusesAndKeepsTheFirst(StoreEngine engine) {
         open(engine);
         ConsoleAccount first = new ConsoleAccount("an", "An", Role.ANALYST, HASH, CREATED, null);
         store.create(first);
@@ -64,8 +47,8 @@ class ConsoleAccountsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void changePasswordHash_recordSignIn_remove_changeOnlyThatAccount(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void changePasswordHash_recordSignIn_remove_changeOnlyThatAccount(StoreEngine engine) {
         open(engine);
         store.create(new ConsoleAccount("an", "An", Role.ANALYST, HASH, CREATED, null));
         store.create(new ConsoleAccount("binh", "Bình", Role.ADMIN, HASH, CREATED, null));
@@ -85,13 +68,11 @@ class ConsoleAccountsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void accounts_surviveReopeningTheDatabase(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void accounts_surviveReopeningTheDatabase(StoreEngine engine) {
         open(engine);
         store.create(new ConsoleAccount("an", "An", Role.ADMIN, HASH, CREATED, null));
-        store.close();
-
-        store = place.store();
+        reopen();
 
         assertEquals(Role.ADMIN, store.find("an").orElseThrow().role());
     }

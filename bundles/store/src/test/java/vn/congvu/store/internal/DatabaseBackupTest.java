@@ -28,7 +28,7 @@ class DatabaseBackupTest {
 
     @Test
     void backupTo_whileFilingGoesOn_copyOpensWithEverythingFiledBeforeAndTheStoreKeepsServing() throws Exception {
-        DerbyProvinceStore store = new DerbyProvinceStore(folder.resolve("province-db"));
+        JdbcProvinceStore store = new JdbcProvinceStore(folder.resolve("province-db"));
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             store.importRecords(RecordTypes.DOSSIER, "hồ-sơ.csv", "a".repeat(64),
@@ -50,8 +50,8 @@ class DatabaseBackupTest {
             assertTrue(filings.get(60, TimeUnit.SECONDS) > 0);
 
             assertEquals(folder.resolve("backup/province-db").toAbsolutePath(), copy);
-            assertEquals(folder.resolve("province-db").toAbsolutePath(), store.database());
-            DerbyProvinceStore restored = new DerbyProvinceStore(copy);
+            assertEquals(folder.resolve("province-db").toAbsolutePath(), store.database().orElseThrow());
+            JdbcProvinceStore restored = new JdbcProvinceStore(copy);
             try {
                 assertEquals(1, restored.countRecords(RecordTypes.DOSSIER));
                 assertEquals(before.report(), restored.outboxEntry(before.outboxEntryId()).orElseThrow().report());
@@ -78,6 +78,20 @@ class DatabaseBackupTest {
 
             assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
             assertEquals("giữ nguyên", Files.readString(folder.resolve("backup/ministry-db/keep.txt")));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void onPostgresql_thereIsNoFolderToCopy_andACopyIsRefusedNamingTheServersOwnTools() {
+        JdbcProvinceStore store = StoreEngine.POSTGRESQL.place(folder).province();
+        try {
+            assertTrue(store.database().isEmpty());
+            assertTrue(store.location().startsWith("jdbc:postgresql://127.0.0.1:"), store.location());
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> store.backupTo(folder));
+            assertTrue(refused.getMessage().contains("pg_dump"), refused.getMessage());
         } finally {
             store.close();
         }

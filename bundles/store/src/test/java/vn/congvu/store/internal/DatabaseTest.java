@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.congvu.store.StoreBusyException;
 import vn.congvu.store.StoreException;
 
 class DatabaseTest {
@@ -53,6 +54,16 @@ class DatabaseTest {
                 throw new SQLException("no such table", "42X05");
             }));
             assertTrue(other.getMessage().startsWith("failing in "), other.getMessage());
+
+            // a conflict that outlasts every attempt: busy, to be tried again later, never a fault of the content
+            AtomicInteger tries = new AtomicInteger();
+            StoreBusyException busy = assertThrows(StoreBusyException.class, () -> database.inTransaction("conflicting",
+                    connection -> {
+                        tries.incrementAndGet();
+                        throw new SQLException("A lock could not be obtained within the time requested", "40XL1");
+                    }));
+            assertEquals(5, tries.get());
+            assertTrue(busy.getMessage().startsWith("conflicting in "), busy.getMessage());
         }
     }
 }

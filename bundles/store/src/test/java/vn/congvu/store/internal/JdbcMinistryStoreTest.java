@@ -27,10 +27,10 @@ class JdbcMinistryStoreTest {
     Path folder;
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void storeReport_sameRevisionTwice_returnsFirstReceipt(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void storeReport_sameRevisionTwice_returnsFirstReceipt(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         try {
             StoreOutcome.Stored first = assertInstanceOf(StoreOutcome.Stored.class,
                     store.storeReport(report(48447), Instant.now()));
@@ -46,10 +46,10 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void storeReport_sameRevisionOtherContent_isAConflictAndKeepsTheFirst(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void storeReport_sameRevisionOtherContent_isAConflictAndKeepsTheFirst(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         try {
             store.storeReport(report(48447), Instant.now());
 
@@ -63,10 +63,10 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void storeReport_higherRevision_supersedesAndKeepsHistory(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void storeReport_higherRevision_supersedesAndKeepsHistory(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         try {
             store.storeReport(report(48447), Instant.now());
             store.storeReport(report(48450).withRevision(2), Instant.now());
@@ -89,10 +89,10 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void latestFor_givesEachProvincesHighestRevisionOfThatPeriodOnly(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void latestFor_givesEachProvincesHighestRevisionOfThatPeriodOnly(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         try {
             Report caoBang2022 = report(48447);
             Report caoBang2022Revised = report(48450).withRevision(2);
@@ -113,10 +113,10 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void storeReport_manyAtOnceFromManyThreads_eachStoredOnceWithItsOwnReceipt(MinistryEngine engine) throws Exception {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void storeReport_manyAtOnceFromManyThreads_eachStoredOnceWithItsOwnReceipt(StoreEngine engine) throws Exception {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         java.util.concurrent.ExecutorService provinces = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
             List<java.util.concurrent.Future<StoreOutcome>> outcomes = new java.util.ArrayList<>();
@@ -148,12 +148,12 @@ class JdbcMinistryStoreTest {
 
     /** Two ministry nodes on one database: any report may reach either, and each revision is stored once. */
     @ParameterizedTest
-    @EnumSource(value = MinistryEngine.class, names = "POSTGRESQL")
-    void storeReport_twoNodesOnOneDatabase_eachRevisionStoredOnceWithOneReceiptAnsweredByBoth(MinistryEngine engine)
+    @EnumSource(value = StoreEngine.class, names = "POSTGRESQL")
+    void storeReport_twoNodesOnOneDatabase_eachRevisionStoredOnceWithOneReceiptAnsweredByBoth(StoreEngine engine)
             throws Exception {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore first = place.store();
-        JdbcMinistryStore second = place.store();
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore first = place.ministry();
+        JdbcMinistryStore second = place.ministry();
         java.util.concurrent.ExecutorService provinces = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
             List<java.util.concurrent.Future<StoreOutcome>> outcomes = new java.util.ArrayList<>();
@@ -188,10 +188,10 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void recordInventory_replacesTheProvincesPrevious(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void recordInventory_replacesTheProvincesPrevious(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         try {
             vn.congvu.store.NodeModule v1 = new vn.congvu.store.NodeModule("caobang.dossier-timeliness", "1.0.0", "ab".repeat(32),
                     "04", "Tỷ lệ hồ sơ đúng hạn", "Nghị định 61/2018/NĐ-CP", Instant.parse("2026-01-01T00:00:00Z"));
@@ -208,23 +208,23 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void recordInventory_keepsEachModulesSignerAsSent_andNoneWhereTheNodeDidNotSay(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
+    @EnumSource(StoreEngine.class)
+    void recordInventory_keepsEachModulesSignerAsSent_andNoneWhereTheNodeDidNotSay(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
         String signer = "CN=Sở Nội vụ tỉnh Cao Bằng, O=UBND tỉnh Cao Bằng, L=Thành phố Cao Bằng, C=VN (sha256 1a2b3c4d5e6f)";
         Instant since = Instant.parse("2026-03-01T00:00:00Z");
         vn.congvu.store.NodeModule signed = new vn.congvu.store.NodeModule("caobang.administrative-discipline", "1.2.0",
                 "ab".repeat(32), "04", "Kỷ luật hành chính", "Chỉ thị 26/CT-TTg", since, signer);
         vn.congvu.store.NodeModule notSaid = new vn.congvu.store.NodeModule("national.decree48-rating", "1.0.0",
                 "cd".repeat(32), "*", "Đánh giá, xếp loại", "Nghị định 48/2023/NĐ-CP", since);
-        JdbcMinistryStore store = place.store();
+        JdbcMinistryStore store = place.ministry();
         try {
             store.recordInventory(new vn.congvu.store.NodeInventory("04", Instant.now(), Instant.now(), List.of(signed, notSaid)));
         } finally {
             store.close();
         }
 
-        JdbcMinistryStore reopened = place.store();
+        JdbcMinistryStore reopened = place.ministry();
         try {
             List<vn.congvu.store.NodeModule> modules = reopened.inventories().get(0).modules();
             assertEquals(List.of(signed, notSaid), modules);
@@ -236,15 +236,15 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void storedReport_survivesClosingAndReopeningTheDatabase(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void storedReport_survivesClosingAndReopeningTheDatabase(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         StoreOutcome.Stored stored = assertInstanceOf(StoreOutcome.Stored.class,
                 store.storeReport(report(48447), Instant.now()));
         store.close();
 
-        JdbcMinistryStore reopened = place.store();
+        JdbcMinistryStore reopened = place.ministry();
         try {
             assertEquals(report(48447), reopened.latest(CAO_BANG_2022).orElseThrow().report());
             assertEquals(stored.receipt().receiptId(), reopened.latest(CAO_BANG_2022).orElseThrow().receipt().receiptId());
@@ -254,20 +254,20 @@ class JdbcMinistryStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void storeReport_revisionStoredUnderTheFirstCanonicalForm_sameContentIsStillADuplicate(MinistryEngine engine) {
-        MinistryEngine.Place place = engine.place(folder);
-        JdbcMinistryStore store = place.store();
+    @EnumSource(StoreEngine.class)
+    void storeReport_revisionStoredUnderTheFirstCanonicalForm_sameContentIsStillADuplicate(StoreEngine engine) {
+        StoreEngine.Place place = engine.place(folder);
+        JdbcMinistryStore store = place.ministry();
         StoreOutcome.Stored first = assertInstanceOf(StoreOutcome.Stored.class, store.storeReport(report(48447), Instant.now()));
         store.close();
-        try (Database database = place.database()) {
+        try (Database database = place.ministryDatabase()) {
             database.inTransaction("giving the report a hash of the first canonical form", connection -> {
                 try (java.sql.Statement update = connection.createStatement()) {
                     return update.executeUpdate("UPDATE reports SET content_hash = '" + "b".repeat(64) + "'");
                 }
             });
         }
-        store = place.store();
+        store = place.ministry();
         try {
             StoreOutcome.Duplicate again = assertInstanceOf(StoreOutcome.Duplicate.class,
                     store.storeReport(report(48447), Instant.now()));

@@ -2,16 +2,13 @@ package vn.congvu.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.api.ModuleProvenance;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.NodeModule;
@@ -20,29 +17,15 @@ import vn.congvu.store.NodeModule;
  * What each module's jar produces is kept from the inventories, by jar, for good: the modules a report names are
  * answered after the node has moved to another version, and what was said of a jar first stays.
  */
-class ModuleOutputsTest {
+class ModuleOutputsTest extends OnEachEngine<JdbcMinistryStore> {
 
     private static final Instant SINCE = Instant.parse("2026-01-01T00:00:00Z");
     private static final String JAR_1_0 = "ab".repeat(32);
     private static final String JAR_1_1 = "cd".repeat(32);
     private static final String NATIONAL_JAR = "ef".repeat(32);
 
-    @TempDir
-    Path folder;
-    private MinistryEngine.Place place;
-    private JdbcMinistryStore store;
-
-    /** A new, empty ministry database on the engine, for one test. */
-    private void open(MinistryEngine engine) {
-        place = engine.place(folder);
-        store = place.store();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
+    ModuleOutputsTest() {
+        super(StoreEngine.Place::ministry, JdbcMinistryStore::close);
     }
 
     private static NodeModule timeliness(String version, String jar, List<String> produces) {
@@ -60,8 +43,8 @@ class ModuleOutputsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void outputsOf_afterTheNodeMovedToAnotherVersion_answersEachJarWithItsOwnCodes(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void outputsOf_afterTheNodeMovedToAnotherVersion_answersEachJarWithItsOwnCodes(StoreEngine engine) {
         open(engine);
         record("04", timeliness("1.0.0", JAR_1_0, List.of("dossier.resolved.on_time", "dossier.received")),
                 national(List.of("discipline.rating")));
@@ -85,8 +68,8 @@ class ModuleOutputsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void outputsOf_aJarNoNodeSaidOf_isAnsweredWithNoCodes_andAnOlderNodesSilenceAddsNothing(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void outputsOf_aJarNoNodeSaidOf_isAnsweredWithNoCodes_andAnOlderNodesSilenceAddsNothing(StoreEngine engine) {
         open(engine);
         record("04", timeliness("1.0.0", JAR_1_0, List.of()));
         ModuleProvenance unsaid = new ModuleProvenance("caobang.dossier-timeliness", "1.0.0", JAR_1_0);
@@ -97,8 +80,8 @@ class ModuleOutputsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void recordInventory_aJarKnownAlready_keepsWhatWasSaidFirst_andAnotherProvinceCannotChangeIt(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void recordInventory_aJarKnownAlready_keepsWhatWasSaidFirst_andAnotherProvinceCannotChangeIt(StoreEngine engine) {
         open(engine);
         record("04", national(List.of("discipline.rating")));
         record("10", national(List.of("discipline.rating", "dossier.received")));
@@ -111,8 +94,8 @@ class ModuleOutputsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void inventories_giveEachRunningModuleWhatItsJarProduces_byCode(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void inventories_giveEachRunningModuleWhatItsJarProduces_byCode(StoreEngine engine) {
         open(engine);
         record("04", timeliness("1.0.0", JAR_1_0, List.of("dossier.resolved.on_time", "dossier.received")),
                 national(List.of("discipline.rating")));
@@ -128,12 +111,11 @@ class ModuleOutputsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void outputs_surviveClosingAndReopeningTheDatabase(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void outputs_surviveClosingAndReopeningTheDatabase(StoreEngine engine) {
         open(engine);
         record("04", national(List.of("discipline.rating")));
-        store.close();
-        store = place.store();
+        reopen();
 
         assertEquals(Set.of("discipline.rating"), store.outputsOf("04", List.of(
                 new ModuleProvenance("national.decree48-rating", "1.0.0", NATIONAL_JAR))).values().iterator().next());

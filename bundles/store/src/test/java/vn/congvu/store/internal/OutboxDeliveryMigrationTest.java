@@ -42,7 +42,7 @@ class OutboxDeliveryMigrationTest {
             });
         }
 
-        DerbyProvinceStore store = new DerbyProvinceStore(path);
+        JdbcProvinceStore store = new JdbcProvinceStore(path);
         try {
             OutboxEntry refused = store.outboxEntry(1).orElseThrow();
             assertEquals(OutboxState.REFUSED, refused.state());

@@ -44,7 +44,7 @@ class RecordChunksMigrationTest {
             });
         }
 
-        DerbyProvinceStore store = new DerbyProvinceStore(path);
+        JdbcProvinceStore store = new JdbcProvinceStore(path);
         try {
             List<Record> read = new ArrayList<>();
             store.forEachRecord(RecordTypes.DOSSIER, read::add);

@@ -3,13 +3,10 @@ package vn.congvu.store.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import vn.congvu.store.Filing;
 import vn.congvu.store.Refusal;
 import vn.congvu.store.StoredReport;
@@ -18,29 +15,15 @@ import vn.congvu.store.StoredReport;
  * What the reporting calendar reads: every key's revisions and acceptance times, every revision of a key, and the
  * latest refusal of each key (a later one replaces it; problems with tabs and line ends come back as they went in).
  */
-class ReportFilingsTest {
+class ReportFilingsTest extends OnEachEngine<JdbcMinistryStore> {
 
-    @TempDir
-    Path folder;
-    private MinistryEngine.Place place;
-    private JdbcMinistryStore store;
-
-    /** A new, empty ministry database on the engine, for one test. */
-    private void open(MinistryEngine engine) {
-        place = engine.place(folder);
-        store = place.store();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
+    ReportFilingsTest() {
+        super(StoreEngine.Place::ministry, JdbcMinistryStore::close);
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void filings_countRevisions_firstAndLatestAcceptance_andRevisionsComeOldestFirst(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void filings_countRevisions_firstAndLatestAcceptance_andRevisionsComeOldestFirst(StoreEngine engine) {
         open(engine);
         store.storeReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2022, 100), Instant.parse("2023-01-01T00:00:00Z"));
         store.storeReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2022, 101).withRevision(2), Instant.parse("2023-02-01T00:00:00Z"));
@@ -58,8 +41,8 @@ class ReportFilingsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MinistryEngine.class)
-    void aRefusal_replacesTheKeysEarlierOne_andKeepsItsProblemsAsTheyWere(MinistryEngine engine) {
+    @EnumSource(StoreEngine.class)
+    void aRefusal_replacesTheKeysEarlierOne_andKeepsItsProblemsAsTheyWere(StoreEngine engine) {
         open(engine);
         store.recordRefusal(new Refusal(StoreFixtures.CAO_BANG_2022, 1, Instant.parse("2023-01-01T00:00:00Z"), 1,
                 List.of("first")));

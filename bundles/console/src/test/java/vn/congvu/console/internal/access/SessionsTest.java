@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.congvu.store.ConsoleAccount;
@@ -19,7 +21,25 @@ class SessionsTest {
             Instant.parse("2025-01-01T00:00:00Z"), null);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T01:00:00Z"));
-    private final Sessions sessions = new Sessions(Duration.ofMinutes(30), Duration.ofHours(12), 10, clock);
+    /** The accounts' password hashes as the store holds them; another node may change them. */
+    private final Map<String, String> stored = new HashMap<>(Map.of("an", AN.passwordHash(), "binh", BINH.passwordHash()));
+    private final Sessions sessions = new Sessions(Duration.ofMinutes(30), Duration.ofHours(12), 10, clock,
+            name -> Optional.ofNullable(stored.get(name)));
+
+    @Test
+    void find_accountRemovedOrItsPasswordResetOnAnotherNode_endsTheSessionWithinSeconds() {
+        String an = sessions.start(AN).token();
+        String binh = sessions.start(BINH).token();
+
+        stored.remove("an");
+        stored.put("binh", "$argon2id$reset");
+        assertTrue(sessions.find(an).isPresent(), "taken on trust for a few seconds");
+        clock.advance(Duration.ofSeconds(6));
+
+        assertEquals(Optional.empty(), sessions.find(an), "the account is gone");
+        assertEquals(Optional.empty(), sessions.find(binh), "its password was reset");
+        assertEquals(Optional.empty(), sessions.find(an), "and the session stays ended");
+    }
 
     @Test
     void start_givesA256BitTokenAndCsrf_andFindReturnsTheSession() {

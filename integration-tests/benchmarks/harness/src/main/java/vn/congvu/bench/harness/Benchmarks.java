@@ -198,7 +198,12 @@ public final class Benchmarks {
         for (int round = 0; round < ROUNDS.size(); round++) {
             boolean secure = ROUNDS.get(round);
             ministry.get(secure).add(ministryIngestion(load, "ingestion-ministry-" + (secure ? "tls" : "plaintext") + "-"
-                    + (round + 1), secure, secure ? tls : plaintext));
+                    + (round + 1), secure, secure ? tls : plaintext, false));
+        }
+        // the same load on a ministry whose store is on PostgreSQL (plaintext, a new database each round)
+        List<MinistryRun> onPostgresql = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS.size() / 2; round++) {
+            onPostgresql.add(ministryIngestion(load, "ingestion-ministry-postgresql-" + round, false, plaintext, true));
         }
         IngestionLoad.Figures barePlain = IngestionLoad.Figures.of(bare.get(false));
         IngestionLoad.Figures bareTls = IngestionLoad.Figures.of(bare.get(true));
@@ -215,6 +220,10 @@ public final class Benchmarks {
                 ">= 0.50 of bare", verdict(tlsRatio >= 0.5 && secure.failed() == 0)));
         rows.add(new Row("1. What mutual TLS costs the ministry's ingestion", "mutual TLS " + figures(secure, false),
                 "plaintext " + figures(plain, false), ratio(secure.reportsPerSecond() / plain.reportsPerSecond()), "-", "-"));
+        IngestionLoad.Figures postgresql = IngestionLoad.Figures.of(onPostgresql.stream().map(MinistryRun::round).toList());
+        rows.add(new Row("1. Ministry ingestion, plaintext, store on PostgreSQL (a server on this machine)",
+                figures(postgresql, true), "store in embedded Derby " + figures(plain, false),
+                ratio(postgresql.reportsPerSecond() / plain.reportsPerSecond()), "-", verdict(postgresql.failed() == 0)));
         rows.add(new Row("1. What mutual TLS costs bare gRPC", "mutual TLS " + figures(bareTls, false),
                 "plaintext " + figures(barePlain, false), ratio(bareTls.reportsPerSecond() / barePlain.reportsPerSecond()),
                 "-", "-"));
@@ -281,9 +290,12 @@ public final class Benchmarks {
     }
 
     private MinistryRun ministryIngestion(IngestionLoad load, String name, boolean tls,
-                                          Function<String, ChannelCredentials> credentials) throws Exception {
+                                          Function<String, ChannelCredentials> credentials, boolean postgresql) throws Exception {
         int port = freePort();
         Path home = ministryHome(name, port, tls);
+        if (postgresql) {
+            HomeFiles.onPostgresql(home);
+        }
         Path recording = work.resolve(name + ".jfr");
         Path log = work.resolve(name + ".log");
         try (NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "run", home.toString()),
@@ -382,23 +394,29 @@ public final class Benchmarks {
     // ---- 3. the national table as history grows ---------------------------------------------------------------
 
     private void nationalTableQuery() throws Exception {
-        step("National-table query as stored history grows: 1 to " + HISTORY_YEARS + " years of monthly full reports from 34 provinces");
-        // the queries run inside the node, nothing crosses the network: plaintext on loopback
-        Path home = ministryHome("history-ministry", freePort(), false);
-        NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "exec", home.toString(),
-                "bench:history " + HISTORY_YEARS + " 34"), work.resolve("history-ministry.log"), null);
-        node.awaitSuccess(1800);
-        List<String> results = node.results();
-        double firstYear = 0;
-        for (String line : results) {
-            Map<String, String> point = Results.of(List.of(line), "history");
-            double millis = Double.parseDouble(point.get("queryMillis"));
-            if (firstYear == 0) {
-                firstYear = millis;
+        for (boolean postgresql : List.of(false, true)) {
+            String engine = postgresql ? "PostgreSQL" : "embedded Derby";
+            step("National-table query as stored history grows: 1 to " + HISTORY_YEARS + " years of monthly full reports "
+                    + "from 34 provinces, store in " + engine);
+            // the queries run inside the node, nothing crosses the network: plaintext on loopback
+            Path home = ministryHome("history-ministry-" + (postgresql ? "postgresql" : "derby"), freePort(), false);
+            if (postgresql) {
+                HomeFiles.onPostgresql(home);
             }
-            rows.add(new Row(String.format("3. National table of one period, %s year(s) held", point.get("years")),
-                    String.format("%.2f ms (%s reports stored)", millis, point.get("reports")),
-                    String.format("%.2f ms at 1 year", firstYear), ratio(millis / firstYear), "flat or logarithmic", "-"));
+            NodeProcess node = NodeProcess.start(List.of(dist.resolve("bin/congvu").toString(), "exec", home.toString(),
+                    "bench:history " + HISTORY_YEARS + " 34"), work.resolve(home.getFileName() + ".log"), null);
+            node.awaitSuccess(1800);
+            double firstYear = 0;
+            for (String line : node.results()) {
+                Map<String, String> point = Results.of(List.of(line), "history");
+                double millis = Double.parseDouble(point.get("queryMillis"));
+                if (firstYear == 0) {
+                    firstYear = millis;
+                }
+                rows.add(new Row(String.format("3. National table of one period, %s year(s) held, %s", point.get("years"), engine),
+                        String.format("%.2f ms (%s reports stored)", millis, point.get("reports")),
+                        String.format("%.2f ms at 1 year", firstYear), ratio(millis / firstYear), "flat or logarithmic", "-"));
+            }
         }
     }
 

@@ -11,9 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import vn.congvu.api.Period;
 import vn.congvu.api.Problem;
 import vn.congvu.api.Report;
@@ -27,19 +25,14 @@ import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxStatus;
 import vn.congvu.store.ProvinceStore;
 
-/** The province database on Derby. Active only on a node configured as a province. */
-@Designate(ocd = DerbyProvinceStore.Config.class)
+/**
+ * The province database: embedded Derby in the node's folder (the default), or a PostgreSQL database where the
+ * province's IT department prefers it. Active only on a node configured as a province.
+ */
+@Designate(ocd = StoreSettings.class)
 @Component(service = {ProvinceStore.class, DatabaseBackup.class}, configurationPid = "vn.congvu.store.province",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyProvinceStore implements ProvinceStore, DatabaseBackup {
-
-    /** Where the province database lives. */
-    @ObjectClassDefinition(name = "congvu province store")
-    public @interface Config {
-        /** @return the database folder */
-        @AttributeDefinition(description = "Folder of the province's Derby database, such as data/province-db")
-        String database();
-    }
+public class JdbcProvinceStore implements ProvinceStore, DatabaseBackup {
 
     private final Database database;
     private final Object filingLock = new Object();
@@ -49,16 +42,22 @@ public class DerbyProvinceStore implements ProvinceStore, DatabaseBackup {
      * @param engine the Derby engine, which outlives this store
      */
     @Activate
-    public DerbyProvinceStore(Config config, @Reference DerbyEngine engine) {
-        this(Path.of(requireSet(config.database())));
+    public JdbcProvinceStore(StoreSettings config, @Reference DerbyEngine engine) {
+        this(StoreDatabases.open(config, "province", MIGRATIONS));
     }
 
     /** The province schema's migrations; the n-th is schema version n. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-findings.sql", "003-record-chunks.sql",
             "004-report-values-text.sql", "005-outbox-delivery.sql");
 
-    DerbyProvinceStore(Path databaseFolder) {
-        this.database = new Database(databaseFolder, "province", MIGRATIONS);
+    /** @param databaseFolder an embedded Derby database's folder */
+    JdbcProvinceStore(Path databaseFolder) {
+        this(new Database(databaseFolder, "province", MIGRATIONS));
+    }
+
+    /** @param database the province database, migrated; closed with this store */
+    JdbcProvinceStore(Database database) {
+        this.database = database;
     }
 
     /** Closes the database cleanly. */
@@ -69,13 +68,13 @@ public class DerbyProvinceStore implements ProvinceStore, DatabaseBackup {
 
     @Override
     public StagedImport beginImport(RecordType type, String sourceName) {
-        return DerbyStagedImport.begin(database, type, sourceName);
+        return StagedRecordImport.begin(database, type, sourceName);
     }
 
     @Override
     public Optional<ImportSummary> importedBefore(RecordType type, String sourceSha256) {
         return database.inTransaction("looking for an earlier import of a " + type.name() + " file",
-                connection -> DerbyStagedImport.earlierImport(connection, type, sourceSha256, -1));
+                connection -> StagedRecordImport.earlierImport(connection, type, sourceSha256, -1));
     }
 
     @Override
@@ -172,19 +171,17 @@ public class DerbyProvinceStore implements ProvinceStore, DatabaseBackup {
         return database.inTransaction("reading the period filed last", ProvinceOutbox::lastFiledPeriod);
     }
 
-    static String requireSet(String database) {
-        if (database == null || database.isBlank()) {
-            throw new IllegalArgumentException("the store's 'database' setting is empty: set it to the database folder");
-        }
-        return database;
+    @Override
+    public Optional<Path> database() {
+        return database.folder();
     }
 
     @Override
-    public Path database() {
-        return database.path();
+    public String location() {
+        return database.describe();
     }
 
-    /** Derby's online backup: filing, intake and sending go on while it copies. */
+    /** Derby's online backup: filing, intake and sending go on while it copies (PostgreSQL's databases: its own tools). */
     @Override
     public Path backupTo(Path folder) {
         return database.backupTo(folder);

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.congvu.store.internal.StoreFixtures.dossier;
 import static vn.congvu.store.internal.StoreFixtures.report;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.congvu.api.Problem;
 import vn.congvu.api.record.Record;
 import vn.congvu.api.record.RecordTypes;
@@ -26,24 +24,16 @@ import vn.congvu.store.ProvinceStore;
 import vn.congvu.store.OutboxEntry;
 import vn.congvu.store.OutboxState;
 
-class DerbyProvinceStoreTest {
+class JdbcProvinceStoreTest extends OnEachEngine<JdbcProvinceStore> {
 
-    @TempDir
-    Path folder;
-    private DerbyProvinceStore store;
-
-    @BeforeEach
-    void open() {
-        store = new DerbyProvinceStore(folder.resolve("db"));
+    JdbcProvinceStoreTest() {
+        super(StoreEngine.Place::province, JdbcProvinceStore::close);
     }
 
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    @Test
-    void importRecords_vietnameseTextAndEmptyFields_readBackIntact() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void importRecords_vietnameseTextAndEmptyFields_readBackIntact(StoreEngine engine) {
+        open(engine);
         List<Record> records = List.of(dossier("HS-1", "UBND huyện Bảo Lạc", "2022-03-10"),
                 dossier("HS-2", "Sở Tư pháp tỉnh Cao Bằng", null));
 
@@ -55,8 +45,10 @@ class DerbyProvinceStoreTest {
         assertTrue(read.containsAll(records), read.toString());
     }
 
-    @Test
-    void importRecords_sameFileTwice_changesNothing() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void importRecords_sameFileTwice_changesNothing(StoreEngine engine) {
+        open(engine);
         List<Record> records = List.of(dossier("HS-1", "Sở Nội vụ", "2022-03-10"));
         ImportSummary first = store.importRecords(RecordTypes.DOSSIER, "a.csv", "b".repeat(64), records);
 
@@ -68,8 +60,10 @@ class DerbyProvinceStoreTest {
         assertEquals(1, store.countRecords(RecordTypes.DOSSIER));
     }
 
-    @Test
-    void importRecords_laterFileWithSameKey_replacesTheRecord() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void importRecords_laterFileWithSameKey_replacesTheRecord(StoreEngine engine) {
+        open(engine);
         store.importRecords(RecordTypes.DOSSIER, "a.csv", "c".repeat(64), List.of(dossier("HS-1", "Sở Nội vụ", null)));
         Record corrected = dossier("HS-1", "Sở Nội vụ", "2022-04-01");
 
@@ -80,8 +74,10 @@ class DerbyProvinceStoreTest {
         assertEquals(List.of(corrected), read);
     }
 
-    @Test
-    void stagedImport_abandonedAfterSeveralBatches_nothingIsWritten() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void stagedImport_abandonedAfterSeveralBatches_nothingIsWritten(StoreEngine engine) {
+        open(engine);
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < 70_000; i++) {
             records.add(dossier("HS-" + i, "UBND xã Đức Long", "2022-03-10"));
@@ -97,8 +93,10 @@ class DerbyProvinceStoreTest {
         assertEquals(70_000, store.countRecords(RecordTypes.DOSSIER));
     }
 
-    @Test
-    void fileReport_revisionsFollowContent() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void fileReport_revisionsFollowContent(StoreEngine engine) {
+        open(engine);
         FiledReport first = store.fileReport(report(48447), Instant.now());
         FiledReport same = store.fileReport(report(48447), Instant.now());
         FiledReport corrected = store.fileReport(report(48448), Instant.now());
@@ -110,8 +108,10 @@ class DerbyProvinceStoreTest {
         assertEquals(2, store.outboxStatus().pending());
     }
 
-    @Test
-    void outbox_entriesLeaveInOrderAndKeepTheirOutcome() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void outbox_entriesLeaveInOrderAndKeepTheirOutcome(StoreEngine engine) {
+        open(engine);
         FiledReport first = store.fileReport(report(1), Instant.now());
         FiledReport second = store.fileReport(report(2), Instant.now());
 
@@ -139,8 +139,10 @@ class DerbyProvinceStoreTest {
         assertEquals(1, store.outboxStatus().refused());
     }
 
-    @Test
-    void refusedReport_sameContentFiledAgain_isANewRevision() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void refusedReport_sameContentFiledAgain_isANewRevision(StoreEngine engine) {
+        open(engine);
         FiledReport first = store.fileReport(report(48447), Instant.now());
         store.markRefused(first.outboxEntryId(), "INVALID_ARGUMENT", List.of(Problem.permanent("report", "x", "sai", "wrong")));
 
@@ -151,8 +153,10 @@ class DerbyProvinceStoreTest {
         assertEquals(again.outboxEntryId(), store.nextPending().orElseThrow().entryId());
     }
 
-    @Test
-    void failedReport_sameContentFiledAgain_isANewRevision() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void failedReport_sameContentFiledAgain_isANewRevision(StoreEngine engine) {
+        open(engine);
         FiledReport first = store.fileReport(report(48447), Instant.now());
         store.markFailed(first.outboxEntryId(), "bug while building the message");
 
@@ -167,16 +171,20 @@ class DerbyProvinceStoreTest {
         assertEquals(1, store.outboxStatus().failed());
     }
 
-    @Test
-    void deliveredReport_sameContentFiledAgain_isUnchanged() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void deliveredReport_sameContentFiledAgain_isUnchanged(StoreEngine engine) {
+        open(engine);
         FiledReport first = store.fileReport(report(48447), Instant.now());
         store.markDelivered(first.outboxEntryId(), "BNV-1", Instant.now());
 
         assertTrue(store.fileReport(report(48447), Instant.now()).unchanged());
     }
 
-    @Test
-    void nextPending_takesTheOldestEntryOfEachKeyAndSkipsKeysWaiting() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void nextPending_takesTheOldestEntryOfEachKeyAndSkipsKeysWaiting(StoreEngine engine) {
+        open(engine);
         FiledReport year2022 = store.fileReport(report(1), Instant.now());
         store.fileReport(report(2), Instant.now());
         FiledReport year2021 = store.fileReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.now());
@@ -188,8 +196,10 @@ class DerbyProvinceStoreTest {
         assertTrue(store.nextPending(Set.of(StoreFixtures.CAO_BANG_2022, StoreFixtures.CAO_BANG_2021)).isEmpty());
     }
 
-    @Test
-    void stuckEntries_showAttemptsLastStatusAndSinceWhen_untilANewRevisionIsFiled() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void stuckEntries_showAttemptsLastStatusAndSinceWhen_untilANewRevisionIsFiled(StoreEngine engine) {
+        open(engine);
         FiledReport pending = store.fileReport(report(1), Instant.now());
         FiledReport refused = store.fileReport(StoreFixtures.report(StoreFixtures.CAO_BANG_2021, 7), Instant.now());
         Instant before = Instant.now();
@@ -213,8 +223,10 @@ class DerbyProvinceStoreTest {
         assertEquals(List.of(pending.outboxEntryId()), store.stuckEntries(10).stream().map(OutboxEntry::entryId).toList());
     }
 
-    @Test
-    void stagedImport_sameKeyTwice_secondRefusedAndFirstKept() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void stagedImport_sameKeyTwice_secondRefusedAndFirstKept(StoreEngine engine) {
+        open(engine);
         try (ProvinceStore.StagedImport staged = store.beginImport(RecordTypes.DOSSIER, "a.csv")) {
             assertTrue(staged.append(dossier("HS-1", "Sở Nội vụ", null)));
             assertFalse(staged.append(dossier("HS-1", "Sở Tư pháp", null)));
@@ -226,8 +238,10 @@ class DerbyProvinceStoreTest {
         assertEquals(List.of(dossier("HS-1", "Sở Nội vụ", null), dossier("HS-2", "Sở Tư pháp", null)), read);
     }
 
-    @Test
-    void storedRecordsEstimate_countsWhatTheImportsHeld() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void storedRecordsEstimate_countsWhatTheImportsHeld(StoreEngine engine) {
+        open(engine);
         store.importRecords(RecordTypes.DOSSIER, "a.csv", "7".repeat(64), List.of(dossier("HS-1", "Sở Nội vụ", null)));
         store.importRecords(RecordTypes.DOSSIER, "b.csv", "8".repeat(64), List.of(dossier("HS-1", "Sở Nội vụ", "2022-03-10"),
                 dossier("HS-2", "Sở Nội vụ", null)));
@@ -237,8 +251,10 @@ class DerbyProvinceStoreTest {
         assertEquals(0, store.storedRecordsEstimate(RecordTypes.FEEDBACK));
     }
 
-    @Test
-    void importRecords_fieldsHoldingSeparatorsAndEscapes_readBackAsWritten() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void importRecords_fieldsHoldingSeparatorsAndEscapes_readBackAsWritten(StoreEngine engine) {
+        open(engine);
         Record awkward = dossier("HS-1", "UBND xã\nĐức Long\u001F\u001B\\x", "2022-03-10");
 
         store.importRecords(RecordTypes.DOSSIER, "a.csv", "f".repeat(64), List.of(awkward, dossier("HS-2", "Sở Nội vụ", null)));
@@ -248,20 +264,22 @@ class DerbyProvinceStoreTest {
         assertEquals(List.of(awkward, dossier("HS-2", "Sở Nội vụ", null)), read);
     }
 
-    @Test
-    void nextPending_entryThatCannotBeReadBack_isMarkedFailedAndTheNextOneGoes() {
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
+    void nextPending_entryThatCannotBeReadBack_isMarkedFailedAndTheNextOneGoes(StoreEngine engine) {
+        open(engine);
         FiledReport broken = store.fileReport(report(new vn.congvu.api.ReportKey("04", vn.congvu.api.Period.year(2021),
                 vn.congvu.api.Regime.PERIODIC), 1), Instant.now());
         FiledReport next = store.fileReport(report(48447), Instant.now());
         store.close();
-        try (Database database = new Database(folder.resolve("db"), "province", DerbyProvinceStore.MIGRATIONS)) {
+        try (Database database = new Database(place.host(), "province", JdbcProvinceStore.MIGRATIONS)) {
             database.inTransaction("damaging a stored report", connection -> {
                 try (java.sql.Statement damage = connection.createStatement()) {
                     return damage.executeUpdate("UPDATE reports SET values_text = 'x' WHERE revision = 1 AND period = '2021'");
                 }
             });
         }
-        store = new DerbyProvinceStore(folder.resolve("db"));
+        store = place.province();
 
         assertEquals(next.outboxEntryId(), store.nextPending().orElseThrow().entryId());
         assertEquals(1, store.outboxStatus().failed());

@@ -2,8 +2,8 @@ package vn.congvu.store.internal;
 
 import java.nio.file.Path;
 
-/** The engines the ministry's store runs on, for tests that run the same checks on each. */
-enum MinistryEngine {
+/** The engines a store runs on, for tests that run the same checks on each. */
+enum StoreEngine {
 
     /** Embedded Derby in a test's folder. */
     DERBY {
@@ -29,14 +29,19 @@ enum MinistryEngine {
         /** @return a new host of this database: its connection, or its files, opened again */
         DatabaseHost host();
 
-        /** @return the database, migrated */
-        default Database database() {
+        /** @return the database with the ministry's schema */
+        default Database ministryDatabase() {
             return new Database(host(), "ministry", JdbcMinistryStore.MIGRATIONS);
         }
 
         /** @return a ministry store over the database */
-        default JdbcMinistryStore store() {
-            return new JdbcMinistryStore(database());
+        default JdbcMinistryStore ministry() {
+            return new JdbcMinistryStore(ministryDatabase());
+        }
+
+        /** @return a province store over the database */
+        default JdbcProvinceStore province() {
+            return new JdbcProvinceStore(new Database(host(), "province", JdbcProvinceStore.MIGRATIONS));
         }
     }
 

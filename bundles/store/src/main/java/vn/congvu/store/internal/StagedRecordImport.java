@@ -1,7 +1,6 @@
 package vn.congvu.store.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +21,7 @@ import vn.congvu.store.StoreException;
  * visible only by {@link #commit}: until then no reader sees them, and a crash, a cancel or a change of the file
  * leaves nothing behind.
  */
-final class DerbyStagedImport implements ProvinceStore.StagedImport {
+final class StagedRecordImport implements ProvinceStore.StagedImport {
 
     static final int CHUNK_SIZE = 4_096;
     /** A chunk of long records is flushed before it holds this much text, so that one chunk never fills memory. */
@@ -35,7 +34,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
     private final Connection connection;
     private final RecordType type;
     private final String sourceName;
-    private final Path database;
+    private final String database;
     private final long importId;
     private final Instant begun;
     private final PreparedStatement insert;
@@ -46,7 +45,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
     private int written;
     private boolean finished;
 
-    private DerbyStagedImport(Database.Open<Long> open, RecordType type, String sourceName, Path database, Instant begun)
+    private StagedRecordImport(Database.Open<Long> open, RecordType type, String sourceName, String database, Instant begun)
             throws SQLException {
         this.connection = open.connection();
         this.importId = open.value();
@@ -59,7 +58,7 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
     }
 
     /** Opens the transaction and its import row, whose file hash is a placeholder until {@link #commit}. */
-    static DerbyStagedImport begin(Database database, RecordType type, String sourceName) {
+    static StagedRecordImport begin(Database database, RecordType type, String sourceName) {
         Instant now = Instant.now();
         Database.Open<Long> open = database.begin("beginning the import of " + sourceName, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
@@ -75,10 +74,10 @@ final class DerbyStagedImport implements ProvinceStore.StagedImport {
             }
         });
         try {
-            return new DerbyStagedImport(open, type, sourceName, database.path(), now);
+            return new StagedRecordImport(open, type, sourceName, database.describe(), now);
         } catch (SQLException e) {
             Database.abandon(open.connection());
-            throw new StoreException("beginning the import of " + sourceName + " in " + database.path(), e);
+            throw new StoreException("beginning the import of " + sourceName + " in " + database.describe(), e);
         }
     }
 
