@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.congvu.store.internal.PostgresServer;
 
 /**
@@ -86,7 +88,7 @@ class CrashSafetyIT {
             assertEquals(0, nodes.run("stop.out", "stop", ministry.toString()).exitCode());
             assertTrue(last.waitFor(60, TimeUnit.SECONDS));
 
-            Map<String, Filed> atMinistry = ministryReports(ministry);
+            Map<String, Filed> atMinistry = ministryReports(Stored.derby(ministry, "ministry"));
             assertEquals(codes.size() * EVERY_PERIOD_COUNT, atMinistry.size());
             assertEveryBacklogStoredOnceInOrder(provinces, atMinistry, EVERY_PERIOD_COUNT);
         }
@@ -104,8 +106,9 @@ class CrashSafetyIT {
         List<String> codes = List.of("01", "04", "08", "19", "42");
         List<Integer> ports = List.of(CongvuTestSupport.freePort(), CongvuTestSupport.freePort());
         try (NodeProcesses nodes = new NodeProcesses(work); LoopbackBalancer balancer = new LoopbackBalancer(ports)) {
-            List<Path> ministries = List.of(onPostgresql(nodes.ministry("ministry-a", ports.get(0)), database),
-                    onPostgresql(nodes.ministry("ministry-b", ports.get(1)), database));
+            List<Path> ministries = List.of(nodes.ministry("ministry-a", ports.get(0)), nodes.ministry("ministry-b", ports.get(1)));
+            Stored shared = onPostgresql(ministries.get(0), "ministry", database);
+            onPostgresql(ministries.get(1), "ministry", database);
             List<Path> provinces = new ArrayList<>();
             for (String code : codes) {
                 provinces.add(nodes.province("province-" + code, code, balancer.port(), LOAD_RULES));
@@ -155,7 +158,7 @@ class CrashSafetyIT {
                 assertTrue(running[i].waitFor(60, TimeUnit.SECONDS));
             }
 
-            Map<String, Filed> atMinistry = ministryReports(database);
+            Map<String, Filed> atMinistry = ministryReports(shared);
             assertEquals(codes.size() * MONTHS_AND_QUARTERS_COUNT, atMinistry.size());
             assertEquals(atMinistry.size(), atMinistry.values().stream().map(Filed::receipt).distinct().count(),
                     "receipt ids are unique across the two nodes");
@@ -167,7 +170,7 @@ class CrashSafetyIT {
     private static void assertEveryBacklogStoredOnceInOrder(List<Path> provinces, Map<String, Filed> atMinistry,
                                                             int eachFiled) throws SQLException {
         for (Path province : provinces) {
-            List<Filed> filed = provinceReports(province);
+            List<Filed> filed = provinceReports(Stored.derby(province, "province"));
             assertEquals(eachFiled, filed.size());
             long previous = 0;
             for (Filed report : filed) {
@@ -185,23 +188,17 @@ class CrashSafetyIT {
         return NodeProcesses.logLines(ministry, "Stored report");
     }
 
-    /** Points a ministry home's store at the PostgreSQL database, its password in a file only the node reads. */
-    private static Path onPostgresql(Path ministry, PostgresServer.Database database) throws IOException {
-        Path password = ministry.resolve("etc/db-password");
-        Files.writeString(password, database.password() + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(ministry.resolve("etc/vn.congvu.store.ministry.cfg"), "url = " + database.jdbcUrl() + "\n"
-                + "user = " + database.user() + "\npassword.file = " + password + "\npool.size = 8\n", StandardCharsets.UTF_8);
-        return ministry;
-    }
-
-    @Test
-    void provinceKilledMidFiling_losesNothingItCommittedAndFilesNothingTwice() throws Exception {
+    /** On Derby, and (issue 17) with both the province's and the ministry's stores on PostgreSQL. */
+    @ParameterizedTest(name = "stores on PostgreSQL: {0}")
+    @ValueSource(booleans = {false, true})
+    void provinceKilledMidFiling_losesNothingItCommittedAndFilesNothingTwice(boolean storesOnPostgresql) throws Exception {
         Path work = CongvuTestSupport.workFolder("crash-province");
         int port = CongvuTestSupport.freePort();
         try (NodeProcesses nodes = new NodeProcesses(work)) {
             Path ministry = nodes.ministry("ministry", port);
             Path province = nodes.province("province-08", "08", port, LOAD_RULES);
+            Stored atTheMinistry = storesOnPostgresql ? onPostgresql(ministry, "ministry") : Stored.derby(ministry, "ministry");
+            Stored atTheProvince = storesOnPostgresql ? onPostgresql(province, "province") : Stored.derby(province, "province");
             Process ministryNode = nodes.start("ministry.out", "run", ministry.toString());
             NodeProcesses.awaitListening(port, ministryNode);
 
@@ -219,11 +216,11 @@ class CrashSafetyIT {
             assertEquals(0, nodes.run("stop.out", "stop", ministry.toString()).exitCode());
             assertTrue(ministryNode.waitFor(60, TimeUnit.SECONDS));
 
-            List<Filed> filed = provinceReports(province);
+            List<Filed> filed = provinceReports(atTheProvince);
             assertEquals(MONTHS_AND_QUARTERS_COUNT, filed.size(), "each period filed once, at revision 1");
             assertTrue(filed.stream().allMatch(report -> report.revision() == 1));
             assertTrue(filedBeforeTheKill >= 60);
-            Map<String, Filed> atMinistry = ministryReports(ministry);
+            Map<String, Filed> atMinistry = ministryReports(atTheMinistry);
             assertEquals(MONTHS_AND_QUARTERS_COUNT, atMinistry.size());
             for (Filed report : filed) {
                 Filed stored = atMinistry.get(report.province() + "/" + report.period() + "/" + report.revision());
@@ -233,22 +230,32 @@ class CrashSafetyIT {
         }
     }
 
-    private static Map<String, Filed> ministryReports(Path ministry) throws SQLException {
-        Map<String, Filed> reports = new HashMap<>();
-        query(ministry.resolve("data/ministry-db"), MINISTRY_REPORTS, storingOnce(reports));
-        return reports;
+    /** Points a node home's store at a new database on the test run's PostgreSQL server. */
+    private static Stored onPostgresql(Path home, String kind) throws IOException {
+        return onPostgresql(home, kind, PostgresServer.shared().createDatabase());
     }
 
-    private static Map<String, Filed> ministryReports(PostgresServer.Database database) throws SQLException {
-        Map<String, Filed> reports = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(MINISTRY_REPORTS)) {
-            Row row = storingOnce(reports);
-            while (rows.next()) {
-                row.read(rows);
+    /** Points a node home's store at the PostgreSQL database, its password in a file only the node reads. */
+    private static Stored onPostgresql(Path home, String kind, PostgresServer.Database database) throws IOException {
+        Path password = home.resolve("etc/db-password");
+        Files.writeString(password, database.password() + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(home.resolve("etc/vn.congvu.store." + kind + ".cfg"), "url = " + database.jdbcUrl() + "\n"
+                + "user = " + database.user() + "\npassword.file = " + password + "\npool.size = 8\n", StandardCharsets.UTF_8);
+        return (sql, row) -> {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    row.read(rows);
+                }
             }
-        }
+        };
+    }
+
+    private static Map<String, Filed> ministryReports(Stored ministry) throws SQLException {
+        Map<String, Filed> reports = new HashMap<>();
+        ministry.query(MINISTRY_REPORTS, storingOnce(reports));
         return reports;
     }
 
@@ -262,9 +269,9 @@ class CrashSafetyIT {
     }
 
     /** The province's reports in outbox order; every one must have been delivered. */
-    private static List<Filed> provinceReports(Path province) throws SQLException {
+    private static List<Filed> provinceReports(Stored province) throws SQLException {
         List<Filed> reports = new ArrayList<>();
-        query(province.resolve("data/province-db"), "SELECT r.province_code, r.period, r.revision, r.content_hash, o.receipt_id, "
+        province.query("SELECT r.province_code, r.period, r.revision, r.content_hash, o.receipt_id, "
                 + "o.entry_id, o.state FROM reports r JOIN outbox o ON o.report_id = r.report_id ORDER BY o.entry_id", row -> {
                     assertEquals("DELIVERED", row.getString(7), "outbox entry " + row.getLong(6));
                     reports.add(new Filed(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5),
@@ -277,21 +284,29 @@ class CrashSafetyIT {
         void read(ResultSet row) throws SQLException;
     }
 
-    /** Reads a stopped node's database directly, then shuts it down again. */
-    private static void query(Path database, String sql, Row row) throws SQLException {
-        String url = "jdbc:derby:" + database.toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                row.read(rows);
-            }
-        }
-        try {
-            DriverManager.getConnection(url + ";shutdown=true").close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception (SQLState 08006)
-            assertEquals("08006", expected.getSQLState(), expected.getMessage());
+    /** A stopped node's database, read directly. */
+    private interface Stored {
+
+        void query(String sql, Row row) throws SQLException;
+
+        /** A node's Derby database, shut down again after each query. */
+        static Stored derby(Path home, String kind) {
+            String url = "jdbc:derby:" + home.resolve("data/" + kind + "-db").toAbsolutePath();
+            return (sql, row) -> {
+                try (Connection connection = DriverManager.getConnection(url);
+                     Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery(sql)) {
+                    while (rows.next()) {
+                        row.read(rows);
+                    }
+                }
+                try {
+                    DriverManager.getConnection(url + ";shutdown=true").close();
+                } catch (SQLException expected) {
+                    // Derby reports a clean shutdown as an exception (SQLState 08006)
+                    assertEquals("08006", expected.getSQLState(), expected.getMessage());
+                }
+            };
         }
     }
 }
