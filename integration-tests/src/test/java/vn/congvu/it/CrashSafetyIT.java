@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -90,7 +87,7 @@ class CrashSafetyIT {
 
             Map<String, Filed> atMinistry = ministryReports(Stored.derby(ministry, "ministry"));
             assertEquals(codes.size() * EVERY_PERIOD_COUNT, atMinistry.size());
-            assertEveryBacklogStoredOnceInOrder(provinces, atMinistry, EVERY_PERIOD_COUNT);
+            assertEveryBacklogStoredOnce(provinces, atMinistry, EVERY_PERIOD_COUNT, true);
         }
     }
 
@@ -108,7 +105,7 @@ class CrashSafetyIT {
         try (NodeProcesses nodes = new NodeProcesses(work); LoopbackBalancer balancer = new LoopbackBalancer(ports)) {
             List<Path> ministries = List.of(nodes.ministry("ministry-a", ports.get(0)), nodes.ministry("ministry-b", ports.get(1)));
             Stored shared = onPostgresql(ministries.get(0), "ministry", database);
-            onPostgresql(ministries.get(1), "ministry", database);
+            database.configure(ministries.get(1), "ministry");
             List<Path> provinces = new ArrayList<>();
             for (String code : codes) {
                 provinces.add(nodes.province("province-" + code, code, balancer.port(), LOAD_RULES));
@@ -162,13 +159,19 @@ class CrashSafetyIT {
             assertEquals(codes.size() * MONTHS_AND_QUARTERS_COUNT, atMinistry.size());
             assertEquals(atMinistry.size(), atMinistry.values().stream().map(Filed::receipt).distinct().count(),
                     "receipt ids are unique across the two nodes");
-            assertEveryBacklogStoredOnceInOrder(provinces, atMinistry, MONTHS_AND_QUARTERS_COUNT);
+            // not in the outbox's order across keys: the report in flight when its node died waits out its own
+            // backoff while the other node already takes the next keys (issue 10: a failing key holds back no other;
+            // the order kept is that of one key's revisions)
+            assertEveryBacklogStoredOnce(provinces, atMinistry, MONTHS_AND_QUARTERS_COUNT, false);
         }
     }
 
-    /** Each province's backlog is at the ministry, each report once with its content, its receipt and in order. */
-    private static void assertEveryBacklogStoredOnceInOrder(List<Path> provinces, Map<String, Filed> atMinistry,
-                                                            int eachFiled) throws SQLException {
+    /**
+     * Each province's backlog is at the ministry, each report once with its content and its receipt, and, where asked,
+     * stored in the order the province's outbox holds them.
+     */
+    private static void assertEveryBacklogStoredOnce(List<Path> provinces, Map<String, Filed> atMinistry, int eachFiled,
+                                                     boolean inOutboxOrder) throws SQLException {
         for (Path province : provinces) {
             List<Filed> filed = provinceReports(Stored.derby(province, "province"));
             assertEquals(eachFiled, filed.size());
@@ -178,7 +181,8 @@ class CrashSafetyIT {
                 assertTrue(stored != null, "the ministry lacks " + report);
                 assertEquals(report.contentHash(), stored.contentHash(), report.toString());
                 assertEquals(stored.receipt(), report.receipt(), "the province holds the ministry's receipt for " + report);
-                assertTrue(stored.order() > previous, "the backlog of " + province.getFileName() + " drained out of order at " + report);
+                assertTrue(!inOutboxOrder || stored.order() > previous, "the backlog of " + province.getFileName()
+                        + " drained out of order at " + report);
                 previous = stored.order();
             }
         }
@@ -235,13 +239,9 @@ class CrashSafetyIT {
         return onPostgresql(home, kind, PostgresServer.shared().createDatabase());
     }
 
-    /** Points a node home's store at the PostgreSQL database, its password in a file only the node reads. */
+    /** Points a node home's store at the PostgreSQL database; its database is then read directly. */
     private static Stored onPostgresql(Path home, String kind, PostgresServer.Database database) throws IOException {
-        Path password = home.resolve("etc/db-password");
-        Files.writeString(password, database.password() + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(home.resolve("etc/vn.congvu.store." + kind + ".cfg"), "url = " + database.jdbcUrl() + "\n"
-                + "user = " + database.user() + "\npassword.file = " + password + "\npool.size = 8\n", StandardCharsets.UTF_8);
+        database.configure(home, kind);
         return (sql, row) -> {
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
                  Statement statement = connection.createStatement();

@@ -53,9 +53,6 @@ public interface ReportQueries {
      */
     Map<String, ModuleProvenance> producers(Report report);
 
-    /** @return the certificate each province node called with most recently, by province */
-    List<ProvinceCertificate> certificates();
-
     /**
      * @param key a province, period and regime
      * @return the latest revision of that report, if filed

@@ -20,7 +20,6 @@ import vn.congvu.api.PeriodKind;
 import vn.congvu.api.Regime;
 import vn.congvu.api.Report;
 import vn.congvu.api.ReportKey;
-import vn.congvu.ministry.ProvinceCertificate;
 import vn.congvu.ministry.ProvinceNode;
 import vn.congvu.ministry.ReceivedReport;
 import vn.congvu.ministry.ReportQueries;
@@ -95,11 +94,6 @@ public class StoredReportQueries implements ReportQueries {
             }
         }
         return Collections.unmodifiableMap(producers);
-    }
-
-    @Override
-    public List<ProvinceCertificate> certificates() {
-        return store.certificates().stream().map(StoredValues::certificate).toList();
     }
 
     @Override

@@ -1,10 +1,8 @@
 package vn.congvu.ministry.internal;
 
-import vn.congvu.ministry.ProvinceCertificate;
 import vn.congvu.ministry.ProvinceNode;
 import vn.congvu.ministry.ReceivedReport;
 import vn.congvu.ministry.RunningModule;
-import vn.congvu.store.NodeCertificate;
 import vn.congvu.store.NodeInventory;
 import vn.congvu.store.NodeModule;
 import vn.congvu.store.StoredReport;
@@ -32,10 +30,5 @@ public final class StoredValues {
     private static RunningModule module(NodeModule module) {
         return new RunningModule(module.moduleId(), module.version(), module.jarSha256(), module.moduleProvince(),
                 module.titleVi(), module.legalBasis(), module.since(), module.signer(), module.produces());
-    }
-
-    static ProvinceCertificate certificate(NodeCertificate certificate) {
-        return new ProvinceCertificate(certificate.provinceCode(), certificate.serialHex(), certificate.subject(),
-                certificate.notAfter(), certificate.firstSeen(), certificate.switchedTo());
     }
 }

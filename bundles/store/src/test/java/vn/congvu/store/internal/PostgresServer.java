@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
@@ -82,6 +83,22 @@ public final class PostgresServer {
         /** @return its JDBC address */
         public String jdbcUrl() {
             return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+        }
+
+        /**
+         * Points a node home's store at this database, as the README's "The ministry on PostgreSQL" does: the password
+         * in {@code etc/db-password}, readable by the node's user only, and {@code etc/vn.congvu.store.KIND.cfg}.
+         *
+         * @param home a node home made from the distribution's template
+         * @param kind {@code ministry} or {@code province}
+         * @throws IOException if the files cannot be written
+         */
+        public void configure(Path home, String kind) throws IOException {
+            Path passwordFile = home.resolve("etc/db-password");
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(home.resolve("etc/vn.congvu.store." + kind + ".cfg"), "url = " + jdbcUrl() + "\nuser = " + user
+                    + "\npassword.file = " + passwordFile + "\npool.size = 8\n", StandardCharsets.UTF_8);
         }
 
         @Override

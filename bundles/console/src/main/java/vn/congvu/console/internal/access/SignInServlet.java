@@ -123,7 +123,7 @@ public class SignInServlet extends HttpServlet {
         SessionCookie.set(response, started.token());
         LOG.info("Console sign-in of {} ({}) from {}", name, account.get().role(), address);
         if (json) {
-            writeJson(response, 200, "{\"account\": " + Json.string(name) + ", \"displayName\": "
+            Json.write(response, 200, "{\"account\": " + Json.string(name) + ", \"displayName\": "
                     + Json.string(account.get().displayName()) + ", \"role\": " + Json.string(account.get().role().name())
                     + ", \"csrf\": " + Json.string(started.session().csrf()) + "}");
         } else {
@@ -175,7 +175,7 @@ public class SignInServlet extends HttpServlet {
     private void refuse(HttpServletResponse response, boolean json, int status, String next, String user, String message)
             throws IOException {
         if (json) {
-            writeJson(response, status, "{\"error\": " + Json.string(message) + "}");
+            Json.write(response, status, "{\"error\": " + Json.string(message) + "}");
         } else {
             form(response, status, next, user == null || user.length() > AccountRules.NAME_MAX * 2 ? "" : user, message);
         }
@@ -195,13 +195,5 @@ public class SignInServlet extends HttpServlet {
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"
                 + "<button type=\"submit\" id=\"sign-in\">Đăng nhập</button>\n</form>\n</section>";
         Html.write(response, status, "Đăng nhập", "", main);
-    }
-
-    private static void writeJson(HttpServletResponse response, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json; charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

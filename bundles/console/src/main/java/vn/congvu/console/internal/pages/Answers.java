@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.congvu.console.internal.access.Json;
 import vn.congvu.ministry.view.Table;
 
 /** Writes a page's content as CSV or JSON, and reads a request's query the one way every console address reads it. */
@@ -97,11 +98,7 @@ final class Answers {
     }
 
     private static void write(HttpServletResponse response, int status, JsonObject json) throws IOException {
-        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json; charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Json.write(response, status, json.toString());
     }
 
     /** @return a file name made of the path and the query's values, in ASCII letters, digits and dashes */

@@ -24,6 +24,7 @@ import vn.congvu.ministry.view.Formats;
 import vn.congvu.ministry.view.MinistryViews;
 import vn.congvu.ministry.view.ReportingCalendar;
 import vn.congvu.ministry.view.Table;
+import vn.congvu.store.Filing;
 import vn.congvu.store.MinistryStore;
 import vn.congvu.ministry.internal.StoredValues;
 import vn.congvu.store.StoredReport;
@@ -132,8 +133,8 @@ public class StoredViews implements MinistryViews {
 
     @Override
     public List<Table> provinceReports(String provinceCode) {
-        ProvinceTables tables = new ProvinceTables(store, completenessTables());
-        List<vn.congvu.store.Filing> filings = store.filings();
+        List<Filing> filings = store.filings(); // read once, for both tables
+        ProvinceTables tables = new ProvinceTables(store, completenessTables(filings));
         return List.of(tables.reports(provinceCode, filings), tables.refusals(store.refusalsOf(provinceCode), filings));
     }
 
@@ -162,7 +163,11 @@ public class StoredViews implements MinistryViews {
     }
 
     private CompletenessTables completenessTables() {
-        return new CompletenessTables(calendar, store.filings(), store.refusals(), today());
+        return completenessTables(store.filings());
+    }
+
+    private CompletenessTables completenessTables(List<Filing> filings) {
+        return new CompletenessTables(calendar, filings, store.refusals(), today());
     }
 
     private LocalDate today() {

@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,17 +53,9 @@ final class HomeFiles {
         Files.write(cfg, lines, StandardCharsets.UTF_8);
     }
 
-    /**
-     * Points a ministry home's store at a new database on the run's PostgreSQL server (started on first use), its
-     * password in a file only the node's user reads, as the README's "The ministry on PostgreSQL" does.
-     */
+    /** Points a ministry home's store at a new database on the run's PostgreSQL server (started on first use). */
     static void onPostgresql(Path ministry) throws IOException {
-        PostgresServer.Database database = PostgresServer.shared().createDatabase();
-        Path password = ministry.resolve("etc/db-password");
-        Files.writeString(password, database.password() + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(ministry.resolve("etc/vn.congvu.store.ministry.cfg"), "url = " + database.jdbcUrl() + "\nuser = "
-                + database.user() + "\npassword.file = " + password + "\n", StandardCharsets.UTF_8);
+        PostgresServer.shared().createDatabase().configure(ministry, "ministry");
     }
 
     static void copyTree(Path from, Path to) throws IOException {
